@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+
+namespace Pass.Shared.Audit;
+
+[JsonConverter(typeof(JsonStringEnumConverter<AuditEventType>))]
+public enum AuditEventType
+{
+    SignIn,
+    SignInFailed,
+    TokenIssued,
+    TokenRequestRejected,
+    TokenRevoked,
+    TokensRevokedForUser,
+    TokensRevokedForClient,
+    QrSessionCreated,
+    QrCodeRedeemed,
+    QrCodeReplayed,
+    CardBound,
+    CardUnbound,
+    CardReplaced,
+    CardReportedLost,
+    UserCreated,
+    UserLocked,
+    UserUnlocked,
+    UserRolesChanged,
+    UserPasswordReset,
+    ClientRegistered,
+    ClientUpdated,
+    ClientSecretRotated,
+    ClientDisabled,
+    ClientEnabled,
+}

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+using Pass.Shared.QrLogin;
+
+namespace Pass.Shared.Oauth;
+
+/// <summary>The body of a 200 from check_token: what a subsystem needs to act on the token.</summary>
+public sealed record CheckTokenResponse(
+    [property: JsonPropertyName("active")] bool Active,
+    [property: JsonPropertyName("sub")] string Sub,
+    [property: JsonPropertyName("client_id")] string ClientId,
+    [property: JsonPropertyName("scope")] string Scope,
+    [property: JsonPropertyName("exp")] long Exp);
+
+public sealed record QrCodeRequest([property: JsonPropertyName("session")] string? Session);
+
+public sealed record QrCodeResponse(
+    [property: JsonPropertyName("auth_code")] string AuthCode,
+    [property: JsonPropertyName("expires_in")] int ExpiresIn);
+
+public sealed record QrStatusResponse([property: JsonPropertyName("code")] QrSessionStatus Code);

@@ -1,0 +1,35 @@
+namespace Pass.Shared.Oauth;
+
+/// <summary>Every route of the API, shared by the server and the WebAssembly pages.</summary>
+public static class PassRoutes
+{
+    public const string OauthBase = "/oauth/v2";
+    public const string Token = OauthBase + "/token";
+    public const string CheckToken = OauthBase + "/check_token";
+    public const string QrCode = OauthBase + "/qrcode";
+    public const string QrCodeStatus = OauthBase + "/qrcode/status";
+    public const string Revoke = OauthBase + "/revoke";
+    public const string Introspect = OauthBase + "/introspect";
+    public const string Authorize = OauthBase + "/authorize";
+    public const string UserInfo = OauthBase + "/userinfo";
+    public const string Metadata = "/.well-known/oauth-authorization-server";
+
+    public const string Api = "/api";
+    public const string Users = Api + "/users";
+    public const string Clients = Api + "/clients";
+    public const string Cards = Api + "/cards";
+    public const string Tokens = Api + "/tokens";
+    public const string Audit = Api + "/audit";
+    public const string Me = Api + "/me";
+    public const string Antiforgery = Api + "/antiforgery";
+    public const string Health = "/health";
+}
+
+public static class PassRoles
+{
+    public const string Admin = "Admin";
+    public const string Helpdesk = "Helpdesk";
+    public const string User = "User";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Helpdesk, User];
+}

@@ -1,0 +1,3 @@
+namespace Pass.Shared;
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);

@@ -1,0 +1,14 @@
+namespace Pass.Shared.Tokens;
+
+/// <summary>A live or past token, never its value.</summary>
+public sealed record TokenView(
+    string Id,
+    string? Subject,
+    string? ClientId,
+    string? ClientName,
+    string Type,
+    string? Status,
+    DateTimeOffset? CreatedAt,
+    DateTimeOffset? ExpiresAt);
+
+public sealed record RevokeResult(long Revoked);

@@ -1,0 +1,26 @@
+namespace Pass.Shared.Users;
+
+public sealed record UserSummary(
+    string Id,
+    string Email,
+    string DisplayName,
+    string? StaffNumber,
+    string? PhoneNumber,
+    IReadOnlyList<string> Roles,
+    bool IsLocked,
+    DateTimeOffset CreatedAt);
+
+/// <summary>Without a password, Pass generates one and returns it once.</summary>
+public sealed record CreateUserRequest(
+    string? Email,
+    string? DisplayName,
+    string? Password = null,
+    string? StaffNumber = null,
+    string? PhoneNumber = null,
+    IReadOnlyList<string>? Roles = null);
+
+public sealed record CreateUserResponse(UserSummary User, string? GeneratedPassword);
+
+public sealed record SetRolesRequest(IReadOnlyList<string>? Roles);
+
+public sealed record PasswordResetResponse(string TemporaryPassword);
