@@ -1,0 +1,30 @@
+using Pass.Shared.Audit;
+
+namespace Pass.Web.Audit;
+
+/// <summary>A row of the audit log; written once, never changed.</summary>
+public sealed class AuditEvent
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public AuditEventType Type { get; set; }
+
+    public bool Success { get; set; } = true;
+
+    /// <summary>Who acted: a user id, or null for a client acting on its own.</summary>
+    public string? ActorId { get; set; }
+
+    /// <summary>The person the event is about.</summary>
+    public string? SubjectUserId { get; set; }
+
+    public string? ClientId { get; set; }
+
+    public string? IpAddress { get; set; }
+
+    /// <summary>Free text for people; never a token, a secret or a full card number.</summary>
+    public string? Detail { get; set; }
+
+    public AuditEventView ToView() => new(Id, At, Type, Success, ActorId, SubjectUserId, ClientId, IpAddress, Detail);
+}

@@ -1,0 +1,185 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using OpenIddict.EntityFrameworkCore.Models;
+using Pass.Shared.Cards;
+using Pass.Shared.Clients;
+using Pass.Shared.Oauth;
+using Pass.Web.Data;
+using Pass.Web.Hosting;
+using Pass.Web.Oauth;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Pass.Web.Clients;
+
+/// <summary>OAuth clients: OpenIddict's application plus Pass's <see cref="ClientProfile"/>.</summary>
+public sealed class ClientRegistry(
+    IOpenIddictApplicationManager applications,
+    IOpenIddictTokenManager tokens,
+    PassDbContext db,
+    TimeProvider time)
+{
+    public async Task<ClientSecretResponse> RegisterAsync(
+        string displayName, IEnumerable<string> grants, CardReaderFormat? readerFormat,
+        string? clientId = null, string? clientSecret = null, CancellationToken ct = default)
+    {
+        clientId ??= Secrets.NewClientId();
+        clientSecret ??= Secrets.NewToken();
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientSecret = clientSecret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = displayName,
+        };
+        SetGrants(descriptor, grants);
+        await applications.CreateAsync(descriptor, ct);
+        db.ClientProfiles.Add(new ClientProfile { ClientId = clientId, ReaderFormat = readerFormat, CreatedAt = time.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+        return new ClientSecretResponse(clientId, clientSecret);
+    }
+
+    /// <summary>Creates or updates a client from <c>Pass:Clients</c>; a configured secret replaces the stored one.</summary>
+    public async Task UpsertAsync(ConfiguredClient client, CancellationToken ct = default)
+    {
+        var displayName = client.DisplayName ?? client.ClientId;
+        if (await applications.FindByClientIdAsync(client.ClientId, ct) is not { } app)
+        {
+            await RegisterAsync(displayName, client.Grants, client.ReaderFormat, client.ClientId, client.ClientSecret ?? Secrets.NewToken(), ct);
+            return;
+        }
+
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(descriptor, app, ct);
+        descriptor.DisplayName = displayName;
+        SetGrants(descriptor, client.Grants);
+        descriptor.ClientSecret = client.ClientSecret;
+        await applications.UpdateAsync(app, descriptor, ct);
+        var profile = await ProfileAsync(client.ClientId, ct);
+        profile.ReaderFormat = client.ReaderFormat;
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<ClientSecretResponse?> RotateSecretAsync(string clientId, CancellationToken ct = default)
+    {
+        if (await applications.FindByClientIdAsync(clientId, ct) is not { } app)
+        {
+            return null;
+        }
+
+        var secret = Secrets.NewToken();
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(descriptor, app, ct);
+        descriptor.ClientSecret = secret;
+        await applications.UpdateAsync(app, descriptor, ct);
+        return new ClientSecretResponse(clientId, secret);
+    }
+
+    public async Task<ClientSummary?> UpdateAsync(string clientId, UpdateClientRequest request, CancellationToken ct = default)
+    {
+        if (await applications.FindByClientIdAsync(clientId, ct) is not { } app)
+        {
+            return null;
+        }
+
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(descriptor, app, ct);
+        if (!string.IsNullOrWhiteSpace(request.DisplayName))
+        {
+            descriptor.DisplayName = request.DisplayName.Trim();
+        }
+
+        if (request.Grants is not null)
+        {
+            SetGrants(descriptor, request.Grants);
+        }
+
+        await applications.UpdateAsync(app, descriptor, ct);
+        var profile = await ProfileAsync(clientId, ct);
+        profile.ReaderFormat = request.ReaderFormat ?? profile.ReaderFormat;
+        await db.SaveChangesAsync(ct);
+        return await FindAsync(clientId, ct);
+    }
+
+    /// <summary>Switches a client off (every token it holds is revoked) or back on.</summary>
+    public async Task<bool> SetDisabledAsync(string clientId, bool disabled, CancellationToken ct = default)
+    {
+        if (await applications.FindByClientIdAsync(clientId, ct) is not { } app)
+        {
+            return false;
+        }
+
+        var profile = await ProfileAsync(clientId, ct);
+        profile.IsDisabled = disabled;
+        await db.SaveChangesAsync(ct);
+        if (disabled)
+        {
+            await tokens.RevokeByApplicationIdAsync((await applications.GetIdAsync(app, ct))!, ct);
+        }
+
+        return true;
+    }
+
+    public async Task<ClientProfile?> FindProfileAsync(string clientId, CancellationToken ct = default) =>
+        await db.ClientProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.ClientId == clientId, ct);
+
+    public async Task<ClientSummary?> FindAsync(string clientId, CancellationToken ct = default) =>
+        await applications.FindByClientIdAsync(clientId, ct) is { } app ? await SummarizeAsync(app, ct) : null;
+
+    public async Task<IReadOnlyList<ClientSummary>> ListAsync(CancellationToken ct = default)
+    {
+        var list = new List<ClientSummary>();
+        await foreach (var app in applications.ListAsync(count: null, offset: null, ct))
+        {
+            list.Add(await SummarizeAsync(app, ct));
+        }
+
+        return list.OrderBy(c => c.DisplayName, StringComparer.CurrentCultureIgnoreCase).ToList();
+    }
+
+    public async Task<string?> DisplayNameAsync(string clientId, CancellationToken ct = default) =>
+        await applications.FindByClientIdAsync(clientId, ct) is { } app ? await applications.GetDisplayNameAsync(app, ct) : null;
+
+    private async Task<ClientSummary> SummarizeAsync(object app, CancellationToken ct)
+    {
+        var clientId = (await applications.GetClientIdAsync(app, ct))!;
+        var permissions = await applications.GetPermissionsAsync(app, ct);
+        var grants = permissions
+            .Where(p => p.StartsWith(Permissions.Prefixes.GrantType, StringComparison.Ordinal))
+            .Select(p => p[Permissions.Prefixes.GrantType.Length..])
+            .ToList();
+        var profile = await FindProfileAsync(clientId, ct);
+        return new ClientSummary(clientId, await applications.GetDisplayNameAsync(app, ct) ?? clientId, grants,
+            profile?.ReaderFormat, profile?.IsDisabled ?? false);
+    }
+
+    private async Task<ClientProfile> ProfileAsync(string clientId, CancellationToken ct)
+    {
+        var profile = await db.ClientProfiles.FirstOrDefaultAsync(p => p.ClientId == clientId, ct);
+        if (profile is null)
+        {
+            profile = new ClientProfile { ClientId = clientId, CreatedAt = time.GetUtcNow() };
+            db.ClientProfiles.Add(profile);
+        }
+
+        return profile;
+    }
+
+    public static bool IsKnownGrant(string grant) => PassGrantTypes.All.Contains(grant);
+
+    private static void SetGrants(OpenIddictApplicationDescriptor descriptor, IEnumerable<string> grants)
+    {
+        descriptor.Permissions.Clear();
+        descriptor.Permissions.UnionWith([
+            Permissions.Endpoints.Token,
+            Permissions.Endpoints.Revocation,
+            Permissions.Endpoints.Introspection,
+            Permissions.Scopes.Profile,
+            Permissions.Scopes.Email,
+            Permissions.Scopes.Phone,
+        ]);
+        foreach (var grant in grants.Where(IsKnownGrant))
+        {
+            descriptor.Permissions.Add(Permissions.Prefixes.GrantType + grant);
+        }
+    }
+}

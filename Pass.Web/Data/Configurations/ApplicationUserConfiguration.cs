@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Pass.Web.Data.Configurations;
+
+public sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
+{
+    public void Configure(EntityTypeBuilder<ApplicationUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.StaffNumber).HasMaxLength(64);
+        builder.HasIndex(u => u.StaffNumber).IsUnique().HasFilter("\"StaffNumber\" IS NOT NULL");
+        builder.HasIndex(u => u.PhoneNumber);
+        builder.HasIndex(u => u.DisplayName);
+    }
+}

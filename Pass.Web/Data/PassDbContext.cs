@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Pass.Shared.Cards;
+using Pass.Shared.QrLogin;
+using Pass.Web.Audit;
+using Pass.Web.Clients;
+
+namespace Pass.Web.Data;
+
+/// <summary>Identity, OpenIddict's stores and Pass's own tables in one SQLite database.</summary>
+public class PassDbContext(DbContextOptions<PassDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<QrSession> QrSessions => Set<QrSession>();
+
+    public DbSet<CardBinding> CardBindings => Set<CardBinding>();
+
+    public DbSet<ClientProfile> ClientProfiles => Set<ClientProfile>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.UseOpenIddict();
+        builder.ApplyConfigurationsFromAssembly(typeof(PassDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset; store UTC ticks, which sort and compare natively.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetTicksConverter>();
+    }
+}

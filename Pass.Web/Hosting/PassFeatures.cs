@@ -1,0 +1,44 @@
+using Pass.Shared.Oauth;
+using Pass.Web.Audit;
+using Pass.Web.Cards;
+using Pass.Web.QrLogin;
+using Scalar.AspNetCore;
+
+namespace Pass.Web.Hosting;
+
+public static class PassFeatures
+{
+    public static WebApplicationBuilder AddPassFeatures(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<QrOptions>().BindConfiguration(QrOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<QrLoginService>();
+        services.AddScoped<CardService>();
+        services.AddProblemDetails();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Pass API";
+            document.Info.Description = "Unified sign-in: the seed's v2 OAuth API (check_token, QR, card, terminal) and the portal's management API.";
+            return Task.CompletedTask;
+        }));
+        return builder;
+    }
+
+    public static WebApplication UsePassPipeline(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapPassFeatures(this WebApplication app)
+    {
+        app.MapQrLoginEndpoints();
+        app.MapHealthChecks(PassRoutes.Health).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/docs", options => options.WithTitle("Pass API")).AllowAnonymous();
+        return app;
+    }
+}

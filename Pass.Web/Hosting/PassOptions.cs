@@ -1,0 +1,81 @@
+using System.ComponentModel.DataAnnotations;
+using Pass.Shared.Cards;
+
+namespace Pass.Web.Hosting;
+
+/// <summary>Section <c>Pass</c>.</summary>
+public sealed class PassOptions
+{
+    public const string Section = "Pass";
+
+    /// <summary>Folder of the SQLite database and the key files, relative to the content root. Default <c>App_Data</c>.</summary>
+    public string DataDirectory { get; set; } = "App_Data";
+
+    /// <summary>Refuse plain HTTP on the OAuth endpoints. Default: on outside Development.</summary>
+    public bool? RequireHttps { get; set; }
+
+    /// <summary>The issuer URL tokens and metadata name; default: the request's own address.</summary>
+    public Uri? Issuer { get; set; }
+
+    public string ResolveDataDirectory(string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, DataDirectory));
+}
+
+/// <summary>Section <c>Pass:Bootstrap</c>: the first administrator, created once when no administrator exists.</summary>
+public sealed class BootstrapOptions
+{
+    public const string Section = "Pass:Bootstrap";
+
+    public string AdminEmail { get; set; } = "admin@pass.local";
+
+    /// <summary>When empty, a password is generated and printed once.</summary>
+    public string? AdminPassword { get; set; }
+}
+
+/// <summary>An entry of <c>Pass:Clients</c>: a client created or updated at every start.</summary>
+public sealed class ConfiguredClient
+{
+    public string ClientId { get; set; } = "";
+
+    public string? ClientSecret { get; set; }
+
+    public string? DisplayName { get; set; }
+
+    public List<string> Grants { get; set; } = [];
+
+    public CardReaderFormat? ReaderFormat { get; set; }
+}
+
+/// <summary>Section <c>Pass:Qr</c>.</summary>
+public sealed class QrOptions
+{
+    public const string Section = "Pass:Qr";
+
+    /// <summary>How long an auth_code can be redeemed. Default 120 s, at most 10 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
+    public TimeSpan CodeLifetime { get; set; } = TimeSpan.FromSeconds(120);
+}
+
+/// <summary>Section <c>Pass:Tokens</c>.</summary>
+public sealed class TokenOptions
+{
+    public const string Section = "Pass:Tokens";
+
+    /// <summary>Default 1 hour.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Default 14 days.</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>How long a used refresh token is still accepted (network retries). Default 0: any reuse revokes the family.</summary>
+    public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.Zero;
+
+    /// <summary>How often expired and revoked tokens are removed. Default 1 hour.</summary>
+    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a dead token stays listed before it is pruned. Default 1 day.</summary>
+    public TimeSpan PruneAfter { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Live tokens check_token keeps in memory. Default 500,000.</summary>
+    [Range(0, 50_000_000)]
+    public int CheckCacheCapacity { get; set; } = 500_000;
+}

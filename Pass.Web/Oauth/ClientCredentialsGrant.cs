@@ -1,0 +1,17 @@
+using OpenIddict.Abstractions;
+using Pass.Shared.Oauth;
+
+namespace Pass.Web.Oauth;
+
+/// <summary>RFC 6749 §4.4: a terminal authenticates as itself (the seed's 终端方式授权).</summary>
+public sealed class ClientCredentialsGrant(IOpenIddictApplicationManager applications) : ITokenGrant
+{
+    public string GrantType => PassGrantTypes.ClientCredentials;
+
+    public async Task<GrantOutcome> ExchangeAsync(OpenIddictRequest request, HttpContext context, CancellationToken ct)
+    {
+        var app = await applications.FindByClientIdAsync(request.ClientId!, ct);
+        var name = app is null ? null : await applications.GetDisplayNameAsync(app, ct);
+        return GrantOutcome.Issue(PrincipalFactory.ForClient(request.ClientId!, name, request.GetScopes()), null);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Authentication;
+using OpenIddict.EntityFrameworkCore.Models;
+using Pass.Shared.Oauth;
+using Pass.Web.Cards;
+using Pass.Web.Clients;
+using Pass.Web.Data;
+using Pass.Web.Hosting;
+using Pass.Web.QrLogin;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Pass.Web.Oauth;
+
+public static class OauthSetup
+{
+    /// <summary>OpenIddict (server and EF Core stores), the grants, check_token's engine and the bearer scheme.</summary>
+    public static WebApplicationBuilder AddPassOauth(this WebApplicationBuilder builder, PassDataDirectory data)
+    {
+        var services = builder.Services;
+        var pass = builder.Configuration.GetSection(PassOptions.Section).Get<PassOptions>() ?? new PassOptions();
+        var tokens = builder.Configuration.GetSection(TokenOptions.Section).Get<TokenOptions>() ?? new TokenOptions();
+        services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton<RevocationEpochs>();
+        services.AddSingleton<TokenChecker>();
+        services.AddSingleton<TokenPruner>();
+        services.AddHostedService(sp => sp.GetRequiredService<TokenPruner>());
+        services.AddScoped<PrincipalFactory>();
+        services.AddScoped<ClientRegistry>();
+        services.AddScoped<ITokenGrant, ClientCredentialsGrant>();
+        services.AddScoped<ITokenGrant, PasswordGrant>();
+        services.AddScoped<ITokenGrant, RefreshTokenGrant>();
+        services.AddScoped<ITokenGrant, CardGrant>();
+        services.AddScoped<ITokenGrant, QrGrant>();
+
+        services.AddOpenIddict()
+            .AddCore(core =>
+            {
+                core.UseEntityFrameworkCore().UseDbContext<PassDbContext>();
+                core.ReplaceTokenManager<OpenIddictEntityFrameworkCoreToken, PassTokenManager>();
+                core.ReplaceApplicationManager<OpenIddictEntityFrameworkCoreApplication, PassApplicationManager>();
+            })
+            .AddServer(server =>
+            {
+                server.SetTokenEndpointUris(Relative(PassRoutes.Token))
+                    .SetRevocationEndpointUris(Relative(PassRoutes.Revoke))
+                    .SetIntrospectionEndpointUris(Relative(PassRoutes.Introspect))
+                    .SetConfigurationEndpointUris(Relative(PassRoutes.Metadata), ".well-known/openid-configuration")
+                    .SetJsonWebKeySetEndpointUris(".well-known/jwks");
+
+                server.AllowClientCredentialsFlow()
+                    .AllowRefreshTokenFlow()
+                    .AllowPasswordFlow()
+                    .AllowCustomFlow(PassGrantTypes.Card)
+                    .AllowCustomFlow(PassGrantTypes.Qr);
+                server.RegisterScopes(Scopes.Profile, Scopes.Email, Scopes.Phone, Scopes.OfflineAccess);
+
+                // Opaque random tokens; the database keeps only their SHA-256 (OpenIddict's reference tokens).
+                server.UseReferenceAccessTokens().UseReferenceRefreshTokens();
+                server.SetAccessTokenLifetime(tokens.AccessTokenLifetime)
+                    .SetRefreshTokenLifetime(tokens.RefreshTokenLifetime)
+                    .SetRefreshTokenReuseLeeway(tokens.RefreshTokenReuseLeeway);
+
+                server.AddSigningCertificate(PersistedCertificates.LoadOrCreate(data.KeysPath, "signing", X509KeyUsageFlags.DigitalSignature, TimeProvider.System))
+                    .AddEncryptionCertificate(PersistedCertificates.LoadOrCreate(data.KeysPath, "encryption", X509KeyUsageFlags.KeyEncipherment, TimeProvider.System));
+
+                if (pass.Issuer is { } issuer)
+                {
+                    server.SetIssuer(issuer);
+                }
+
+                server.AddEventHandler(SeedCodeGrantMapping.Descriptor);
+
+                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                if (!(pass.RequireHttps ?? !builder.Environment.IsDevelopment()))
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            });
+
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, PassBearerHandler>(PassBearerHandler.SchemeName, null);
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapPassOauth(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost(PassRoutes.Token, TokenEndpoint.ExchangeAsync)
+            .WithName("Token")
+            .WithTags("OAuth")
+            .WithSummary("RFC 6749 token endpoint: client_credentials, refresh_token, password, card, QR.")
+            .WithDescription("Form body, client authentication by `client_id`/`client_secret` in the body or HTTP Basic. "
+                + "Grants: `client_credentials`; `refresh_token`; `password` (only clients allowed it); "
+                + "`urn:pass:grant-type:card` with `card_number`; `urn:pass:grant-type:qr` with `code`, also accepted in the seed's form "
+                + "`grant_type=authorization_code&code=<auth_code>`. Errors are RFC 6749 §5.2 JSON.")
+            .Accepts<IFormCollection>("application/x-www-form-urlencoded")
+            .Produces(StatusCodes.Status200OK)
+            .Produces<OAuthError>(StatusCodes.Status400BadRequest)
+            .Produces<OAuthError>(StatusCodes.Status401Unauthorized)
+            .AllowAnonymous()
+            .DisableAntiforgery();
+        routes.MapCheckToken();
+        return routes;
+    }
+
+    private static string Relative(string route) => route.TrimStart('/');
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using OpenIddict.Core;
+using OpenIddict.EntityFrameworkCore.Models;
+using Pass.Shared.Oauth;
+
+namespace Pass.Web.Oauth;
+
+/// <summary>
+/// OpenIddict's token manager with two additions: it files what check_token answers with (scope, client,
+/// kind) beside each token, and every revocation it performs marks <see cref="RevocationEpochs"/>, so
+/// check_token's memory can never outlive a revocation, whichever path revoked.
+/// </summary>
+public sealed class PassTokenManager(
+    IOpenIddictTokenCache<OpenIddictEntityFrameworkCoreToken> cache,
+    ILogger<OpenIddictTokenManager<OpenIddictEntityFrameworkCoreToken>> logger,
+    IOptionsMonitor<OpenIddictCoreOptions> options,
+    IOpenIddictTokenStore<OpenIddictEntityFrameworkCoreToken> store,
+    RevocationEpochs epochs)
+    : OpenIddictTokenManager<OpenIddictEntityFrameworkCoreToken>(cache, logger, options, store)
+{
+    public const string ScopeProperty = "pass_scope";
+    public const string ClientIdProperty = "pass_client_id";
+    public const string KindProperty = "pass_kind";
+    public const string GrantProperty = "pass_grant";
+
+    public override ValueTask PopulateAsync(OpenIddictEntityFrameworkCoreToken token, OpenIddictTokenDescriptor descriptor, CancellationToken cancellationToken = default)
+    {
+        if (descriptor.Principal is { } principal)
+        {
+            descriptor.Properties[ScopeProperty] = JsonSerializer.SerializeToElement(string.Join(' ', principal.GetScopes()));
+            var clientId = principal.GetPresenters().FirstOrDefault() ?? principal.GetClaim(OpenIddictConstants.Claims.ClientId);
+            if (clientId is not null)
+            {
+                descriptor.Properties[ClientIdProperty] = JsonSerializer.SerializeToElement(clientId);
+            }
+
+            if (principal.GetClaim(PassClaims.Kind) is { } kind)
+            {
+                descriptor.Properties[KindProperty] = JsonSerializer.SerializeToElement(kind);
+            }
+
+            if (principal.GetClaim(PassClaims.Grant) is { } grant)
+            {
+                descriptor.Properties[GrantProperty] = JsonSerializer.SerializeToElement(grant);
+            }
+        }
+
+        return base.PopulateAsync(token, descriptor, cancellationToken);
+    }
+
+    public override async ValueTask<bool> TryRevokeAsync(OpenIddictEntityFrameworkCoreToken token, CancellationToken cancellationToken = default)
+    {
+        var revoked = await base.TryRevokeAsync(token, cancellationToken);
+        if (revoked && token.Subject is { } subject)
+        {
+            epochs.MarkSubject(subject);
+        }
+        else if (revoked && token.Application?.Id is { } applicationId)
+        {
+            epochs.MarkApplication(applicationId);
+        }
+
+        return revoked;
+    }
+
+    public override async ValueTask<long> RevokeBySubjectAsync(string subject, CancellationToken cancellationToken = default)
+    {
+        var count = await base.RevokeBySubjectAsync(subject, cancellationToken);
+        epochs.MarkSubject(subject);
+        return count;
+    }
+
+    public override async ValueTask<long> RevokeByApplicationIdAsync(string identifier, CancellationToken cancellationToken = default)
+    {
+        var count = await base.RevokeByApplicationIdAsync(identifier, cancellationToken);
+        epochs.MarkApplication(identifier);
+        return count;
+    }
+
+    public override async ValueTask<long> RevokeByAuthorizationIdAsync(string identifier, CancellationToken cancellationToken = default)
+    {
+        var count = await base.RevokeByAuthorizationIdAsync(identifier, cancellationToken);
+        epochs.MarkAuthorization(identifier);
+        return count;
+    }
+
+    public static string? ReadProperty(System.Collections.Immutable.ImmutableDictionary<string, JsonElement> properties, string name) =>
+        properties.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

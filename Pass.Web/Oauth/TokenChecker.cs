@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using Pass.Shared.Oauth;
+using Pass.Web.Hosting;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Pass.Web.Oauth;
+
+/// <summary>
+/// check_token's engine: a live access token is answered from memory (SHA-256 of the token → what it is);
+/// the database is read once per token, and again only after a revocation touched its person, client or
+/// authorization (<see cref="RevocationEpochs"/>). OpenIddict's stores stay the one source of truth.
+/// </summary>
+public sealed class TokenChecker(
+    IServiceScopeFactory scopes,
+    RevocationEpochs epochs,
+    TimeProvider time,
+    IOptions<TokenOptions> options)
+{
+    private readonly ConcurrentDictionary<string, CheckedToken> _live = new(StringComparer.Ordinal);
+    private readonly int _capacity = options.Value.CheckCacheCapacity;
+
+    public int CachedCount => _live.Count;
+
+    /// <summary>The token if it is a live access token now, else null.</summary>
+    public async ValueTask<CheckedToken?> CheckAsync(string token, CancellationToken ct = default)
+    {
+        if (token.Length is 0 or > 512)
+        {
+            return null;
+        }
+
+        var key = Secrets.Hash(token);
+        var now = time.GetUtcNow();
+        if (_live.TryGetValue(key, out var known))
+        {
+            if (now >= known.ExpiresAt)
+            {
+                _live.TryRemove(key, out _);
+                return null;
+            }
+
+            if (epochs.IsCurrent(known.Subject, known.ApplicationId, known.AuthorizationId, known.LoadedAt))
+            {
+                return known;
+            }
+        }
+
+        return await LoadAsync(token, key, now, ct);
+    }
+
+    /// <summary>Drops expired entries; called by the pruning job.</summary>
+    public void Sweep()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (key, entry) in _live)
+        {
+            if (now >= entry.ExpiresAt)
+            {
+                _live.TryRemove(key, out _);
+            }
+        }
+    }
+
+    private async ValueTask<CheckedToken?> LoadAsync(string token, string key, DateTimeOffset now, CancellationToken ct)
+    {
+        // Read the sequence before the database: a revocation committed after this read marks above it.
+        var loadedAt = epochs.Sequence;
+        await using var scope = scopes.CreateAsyncScope();
+        var tokens = scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>();
+        var entry = await tokens.FindByReferenceIdAsync(token, ct);
+        if (entry is null
+            || !await tokens.HasTypeAsync(entry, TokenTypeHints.AccessToken, ct)
+            || !await tokens.HasStatusAsync(entry, Statuses.Valid, ct)
+            || await tokens.GetExpirationDateAsync(entry, ct) is not { } expires
+            || expires <= now)
+        {
+            _live.TryRemove(key, out _);
+            return null;
+        }
+
+        var authorizationId = await tokens.GetAuthorizationIdAsync(entry, ct);
+        if (authorizationId is not null)
+        {
+            var authorizations = scope.ServiceProvider.GetRequiredService<IOpenIddictAuthorizationManager>();
+            if (await authorizations.FindByIdAsync(authorizationId, ct) is not { } authorization
+                || !await authorizations.HasStatusAsync(authorization, Statuses.Valid, ct))
+            {
+                _live.TryRemove(key, out _);
+                return null;
+            }
+        }
+
+        var properties = await tokens.GetPropertiesAsync(entry, ct);
+        var subject = await tokens.GetSubjectAsync(entry, ct) ?? "";
+        var clientId = PassTokenManager.ReadProperty(properties, PassTokenManager.ClientIdProperty) ?? "";
+        var checkedToken = new CheckedToken(
+            subject,
+            clientId,
+            PassTokenManager.ReadProperty(properties, PassTokenManager.ScopeProperty) ?? "",
+            PassTokenManager.ReadProperty(properties, PassTokenManager.KindProperty) ?? PassClaims.PersonKind,
+            await tokens.GetApplicationIdAsync(entry, ct),
+            authorizationId,
+            expires,
+            loadedAt);
+
+        if (_live.Count < _capacity || _live.ContainsKey(key))
+        {
+            _live[key] = checkedToken;
+        }
+
+        return checkedToken;
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using OpenIddict.Server.AspNetCore;
+using Pass.Shared.Audit;
+using Pass.Shared.Oauth;
+using Pass.Web.Audit;
+using Pass.Web.Clients;
+
+namespace Pass.Web.Oauth;
+
+/// <summary>
+/// <c>POST /oauth/v2/token</c> after OpenIddict has parsed the request and authenticated the client:
+/// picks the grant, then lets OpenIddict issue (and store) the tokens or the error.
+/// </summary>
+public static class TokenEndpoint
+{
+    public static async Task<IResult> ExchangeAsync(
+        HttpContext context,
+        IEnumerable<ITokenGrant> grants,
+        ClientRegistry clients,
+        AuditLog audit)
+    {
+        var request = context.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("OpenIddict did not handle the token request.");
+        var ct = context.RequestAborted;
+
+        GrantOutcome outcome;
+        if (request.ClientId is not { } clientId || (await clients.FindProfileAsync(clientId, ct))?.IsDisabled == true)
+        {
+            outcome = GrantOutcome.Reject(OAuthErrors.InvalidClient, "The client is disabled.");
+        }
+        else if (grants.FirstOrDefault(g => g.GrantType == request.GrantType) is not { } grant)
+        {
+            outcome = GrantOutcome.Reject(OAuthErrors.UnsupportedGrantType, "The grant type is not supported.");
+        }
+        else
+        {
+            outcome = await grant.ExchangeAsync(request, context, ct);
+        }
+
+        await audit.RecordAsync(
+            outcome.Principal is null ? AuditEventType.TokenRequestRejected : AuditEventType.TokenIssued,
+            outcome.SubjectUserId,
+            request.ClientId,
+            $"{request.GrantType}{(outcome.Detail is null ? "" : ": " + outcome.Detail)}",
+            success: outcome.Principal is not null,
+            ct: ct);
+
+        if (outcome.Principal is { } principal)
+        {
+            return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+
+        return Results.Forbid(
+            new AuthenticationProperties(new Dictionary<string, string?>
+            {
+                [OpenIddictServerAspNetCoreConstants.Properties.Error] = outcome.Error,
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = outcome.Description,
+            }),
+            [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+}

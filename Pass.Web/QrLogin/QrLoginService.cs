@@ -1,0 +1,150 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using Pass.Shared.Audit;
+using Pass.Shared.QrLogin;
+using Pass.Web.Audit;
+using Pass.Web.Data;
+using Pass.Web.Hosting;
+using Pass.Web.Oauth;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Pass.Web.QrLogin;
+
+public enum QrCreateOutcome
+{
+    Created,
+    InvalidSession,
+    Conflict,
+}
+
+public sealed record QrCreateResult(QrCreateOutcome Outcome, string? AuthCode = null, int ExpiresIn = 0);
+
+public enum QrRedeemOutcome
+{
+    Redeemed,
+    Unknown,
+    Expired,
+    Replayed,
+}
+
+public sealed record QrRedeemResult(QrRedeemOutcome Outcome, QrSession? Session = null);
+
+/// <summary>QR login codes: issue, watch, redeem once. A replayed code revokes what its first use issued.</summary>
+public sealed class QrLoginService(
+    PassDbContext db,
+    TimeProvider time,
+    IOptions<QrOptions> options,
+    IOpenIddictApplicationManager applications,
+    IOpenIddictAuthorizationManager authorizations,
+    IOpenIddictTokenManager tokens,
+    AuditLog audit)
+{
+    public async Task<QrCreateResult> CreateAsync(string? session, string userId, string? clientId, CancellationToken ct = default)
+    {
+        if (!QrSession.IsValidSessionId(session))
+        {
+            return new QrCreateResult(QrCreateOutcome.InvalidSession);
+        }
+
+        if (await db.QrSessions.AnyAsync(s => s.Session == session, ct))
+        {
+            return new QrCreateResult(QrCreateOutcome.Conflict);
+        }
+
+        var lifetime = options.Value.CodeLifetime;
+        var code = Secrets.NewToken();
+        db.QrSessions.Add(QrSession.Create(session!, userId, clientId, Secrets.Hash(code), time.GetUtcNow(), lifetime));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index on Session: another generator created the same id between our check and insert.
+            db.ChangeTracker.Clear();
+            return new QrCreateResult(QrCreateOutcome.Conflict);
+        }
+
+        await audit.RecordAsync(AuditEventType.QrSessionCreated, userId, clientId, $"session {session}", ct: ct);
+        return new QrCreateResult(QrCreateOutcome.Created, code, (int)lifetime.TotalSeconds);
+    }
+
+    /// <summary>The session if <paramref name="viewerId"/> created it or is an administrator; otherwise it does not exist for them.</summary>
+    public async Task<QrSession?> FindForViewerAsync(string? session, string viewerId, bool isAdmin, CancellationToken ct = default)
+    {
+        if (!QrSession.IsValidSessionId(session))
+        {
+            return null;
+        }
+
+        var found = await db.QrSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Session == session, ct);
+        return found is not null && (isAdmin || found.UserId == viewerId) ? found : null;
+    }
+
+    public QrSessionStatus StatusOf(QrSession session) => session.StatusAt(time.GetUtcNow());
+
+    public async Task<QrRedeemResult> RedeemAsync(string code, string clientId, CancellationToken ct = default)
+    {
+        var hash = Secrets.Hash(code);
+        var session = await db.QrSessions.FirstOrDefaultAsync(s => s.CodeHash == hash, ct);
+        if (session is null)
+        {
+            return new QrRedeemResult(QrRedeemOutcome.Unknown);
+        }
+
+        var now = time.GetUtcNow();
+        switch (session.StatusAt(now))
+        {
+            case QrSessionStatus.Used:
+                return await RevokeReplayAsync(session, clientId, ct);
+            case QrSessionStatus.Expired:
+                return new QrRedeemResult(QrRedeemOutcome.Expired, session);
+        }
+
+        var app = await applications.FindByClientIdAsync(clientId, ct);
+        var authorization = await authorizations.CreateAsync(new OpenIddictAuthorizationDescriptor
+        {
+            ApplicationId = app is null ? null : await applications.GetIdAsync(app, ct),
+            Subject = session.UserId,
+            Status = Statuses.Valid,
+            Type = AuthorizationTypes.AdHoc,
+            CreationDate = now,
+        }, ct);
+        var authorizationId = (await authorizations.GetIdAsync(authorization, ct))!;
+
+        session.Redeem(clientId, authorizationId, now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another redemption committed first: this one is a replay.
+            await authorizations.TryRevokeAsync(authorization, ct);
+            db.ChangeTracker.Clear();
+            var winner = await db.QrSessions.FirstAsync(s => s.Id == session.Id, ct);
+            return await RevokeReplayAsync(winner, clientId, ct);
+        }
+
+        await audit.RecordAsync(AuditEventType.QrCodeRedeemed, session.UserId, clientId, $"session {session.Session}", ct: ct);
+        return new QrRedeemResult(QrRedeemOutcome.Redeemed, session);
+    }
+
+    private async Task<QrRedeemResult> RevokeReplayAsync(QrSession session, string clientId, CancellationToken ct)
+    {
+        if (session.AuthorizationId is { } authorizationId)
+        {
+            if (await authorizations.FindByIdAsync(authorizationId, ct) is { } authorization)
+            {
+                await authorizations.TryRevokeAsync(authorization, ct);
+            }
+
+            await tokens.RevokeByAuthorizationIdAsync(authorizationId, ct);
+        }
+
+        await audit.RecordAsync(AuditEventType.QrCodeReplayed, session.UserId, clientId,
+            $"session {session.Session}: code presented again; its tokens were revoked", success: false, ct: ct);
+        return new QrRedeemResult(QrRedeemOutcome.Replayed, session);
+    }
+}
