@@ -71,7 +71,7 @@ public sealed class TokenChecker(
         var tokens = scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>();
         var entry = await tokens.FindByReferenceIdAsync(token, ct);
         if (entry is null
-            || !await tokens.HasTypeAsync(entry, TokenTypeHints.AccessToken, ct)
+            || !await tokens.HasTypeAsync(entry, TokenTypeIdentifiers.AccessToken, ct)
             || !await tokens.HasStatusAsync(entry, Statuses.Valid, ct)
             || await tokens.GetExpirationDateAsync(entry, ct) is not { } expires
             || expires <= now)

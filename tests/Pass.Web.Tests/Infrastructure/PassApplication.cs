@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Pass.Shared.Oauth;
+using Pass.Web.Data;
+
+namespace Pass.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Pass on a real SQLite file in a temp folder, with a fake clock. A second instance on the same
+/// <see cref="DataDirectory"/> is a restart.
+/// </summary>
+public sealed class PassApplication(string? dataDirectory = null) : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@test.local";
+    public const string AdminPassword = "Admin-Password-1";
+    public const string PersonPassword = "Person-Password-1";
+
+    private readonly bool _ownsData = dataDirectory is null;
+
+    public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
+
+    public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "pass-tests", Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Pass:DataDirectory", DataDirectory);
+        builder.UseSetting("Pass:Bootstrap:AdminEmail", AdminEmail);
+        builder.UseSetting("Pass:Bootstrap:AdminPassword", AdminPassword);
+        builder.UseSetting("Pass:DemoClient", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        for (var i = 0; i < TestClient.All.Count; i++)
+        {
+            var client = TestClient.All[i];
+            builder.UseSetting($"Pass:Clients:{i}:ClientId", client.ClientId);
+            builder.UseSetting($"Pass:Clients:{i}:ClientSecret", client.Secret);
+            builder.UseSetting($"Pass:Clients:{i}:DisplayName", "Test " + client.ClientId);
+            if (client.ReaderFormat is { } format)
+            {
+                builder.UseSetting($"Pass:Clients:{i}:ReaderFormat", format.ToString());
+            }
+
+            for (var g = 0; g < client.Grants.Length; g++)
+            {
+                builder.UseSetting($"Pass:Clients:{i}:Grants:{g}", client.Grants[g]);
+            }
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+        });
+    }
+
+    /// <summary>Creates a person with <see cref="PersonPassword"/> straight in the store; returns the id.</summary>
+    public async Task<string> CreatePersonAsync(string? email = null, string? displayName = null, params string[] roles)
+    {
+        email ??= $"p-{Guid.NewGuid():N}@test.local";
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName ?? "Test Person", CreatedAt = Time.GetUtcNow() };
+        var result = await users.CreateAsync(user, PersonPassword);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        await users.AddToRolesAsync(user, [PassRoles.User, .. roles]);
+        return user.Id;
+    }
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (_ownsData && Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+}
