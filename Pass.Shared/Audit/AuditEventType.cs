@@ -24,6 +24,7 @@ public enum AuditEventType
     UserUnlocked,
     UserRolesChanged,
     UserPasswordReset,
+    UserDeleted,
     ClientRegistered,
     ClientUpdated,
     ClientSecretRotated,

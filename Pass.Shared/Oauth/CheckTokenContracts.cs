@@ -18,3 +18,16 @@ public sealed record QrCodeResponse(
     [property: JsonPropertyName("expires_in")] int ExpiresIn);
 
 public sealed record QrStatusResponse([property: JsonPropertyName("code")] QrSessionStatus Code);
+
+/// <summary>A QR session as its creator sees it in the portal.</summary>
+public sealed record QrSessionView(
+    string Session,
+    QrSessionStatus Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt,
+    string? RedeemedByClientId,
+    string? RedeemedByClientName,
+    DateTimeOffset? RedeemedAt);
+
+/// <summary>A freshly issued QR code for the portal: the code to render and when it stops working.</summary>
+public sealed record PortalQrCode(string Session, string AuthCode, int ExpiresIn, DateTimeOffset ExpiresAt);

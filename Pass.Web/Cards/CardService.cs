@@ -33,7 +33,7 @@ public sealed class CardService(
     TimeProvider time,
     AuditLog audit)
 {
-    public async Task<CardResult> BindAsync(string? userId, string? typed, CardReaderFormat format, string actorId, CancellationToken ct = default)
+    public async Task<CardResult> BindCardAsync(string? userId, string? typed, CardReaderFormat format, string actorId, CancellationToken ct = default)
     {
         var parsed = CardNumber.TryParse(typed, format);
         if (parsed.Number is not { } card)

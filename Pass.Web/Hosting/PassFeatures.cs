@@ -1,7 +1,11 @@
 using Pass.Shared.Oauth;
+using Pass.Web.Api;
 using Pass.Web.Audit;
 using Pass.Web.Cards;
+using Pass.Web.Clients;
 using Pass.Web.QrLogin;
+using Pass.Web.Tokens;
+using Pass.Web.Users;
 using Scalar.AspNetCore;
 
 namespace Pass.Web.Hosting;
@@ -15,6 +19,8 @@ public static class PassFeatures
         services.AddScoped<AuditLog>();
         services.AddScoped<QrLoginService>();
         services.AddScoped<CardService>();
+        services.AddScoped<UserDirectory>();
+        services.AddScoped<TokenAdministration>();
         services.AddProblemDetails();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
@@ -36,6 +42,13 @@ public static class PassFeatures
     public static WebApplication MapPassFeatures(this WebApplication app)
     {
         app.MapQrLoginEndpoints();
+        app.MapAccountEndpoints();
+        app.MapMyQrEndpoints();
+        app.MapUserEndpoints();
+        app.MapClientEndpoints();
+        app.MapCardEndpoints();
+        app.MapTokenEndpoints();
+        app.MapAuditEndpoints();
         app.MapHealthChecks(PassRoutes.Health).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/docs", options => options.WithTitle("Pass API")).AllowAnonymous();

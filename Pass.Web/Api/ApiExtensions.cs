@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace Pass.Web.Api;
+
+public static class ApiExtensions
+{
+    public static string UserId(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No signed-in user.");
+
+    /// <summary>
+    /// Cookie-authenticated writes must carry the antiforgery token (header <c>RequestVerificationToken</c>,
+    /// from <c>GET /api/antiforgery</c>); a cross-site page cannot read it.
+    /// </summary>
+    public static TBuilder RequireAntiforgeryOnWrites<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+            {
+                var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
+                if (!await antiforgery.IsRequestValidAsync(http))
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
+                        title: "Antiforgery token missing or invalid",
+                        detail: "Send the token from GET /api/antiforgery in the RequestVerificationToken header.");
+                }
+            }
+
+            return await next(context);
+        });
+
+    public static ProblemHttpResult Problem(int status, string title, string? detail = null, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(statusCode: status, title: title, detail: detail, extensions: extensions);
+
+    public static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+}

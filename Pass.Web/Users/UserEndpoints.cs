@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Pass.Shared;
+using Pass.Shared.Oauth;
+using Pass.Shared.Users;
+using Pass.Web.Api;
+
+namespace Pass.Web.Users;
+
+public static class UserEndpoints
+{
+    public static IEndpointRouteBuilder MapUserEndpoints(this IEndpointRouteBuilder routes)
+    {
+        // The helpdesk finds people to bind cards to; everything else is the administrators'.
+        routes.MapGet(PassRoutes.Users, SearchAsync).WithTags("Users").RequireAuthorization(PassPolicies.Helpdesk);
+
+        var admin = routes.MapGroup(PassRoutes.Users).WithTags("Users")
+            .RequireAuthorization(PassPolicies.Admin)
+            .RequireAntiforgeryOnWrites();
+        admin.MapGet("/{id}", FindAsync);
+        admin.MapPost("/", CreateAsync);
+        admin.MapPost("/{id}/lock", (string id, UserDirectory d) => ToResult(d.LockAsync(id)));
+        admin.MapPost("/{id}/unlock", (string id, UserDirectory d) => ToResult(d.UnlockAsync(id)));
+        admin.MapPut("/{id}/roles", (string id, SetRolesRequest request, UserDirectory d) => ToResult(d.SetRolesAsync(id, request.Roles)));
+        admin.MapPost("/{id}/reset-password", ResetPasswordAsync);
+        admin.MapDelete("/{id}", (string id, UserDirectory d) => ToResult(d.DeleteAsync(id)));
+        return routes;
+    }
+
+    public static async Task<Ok<PagedResult<UserSummary>>> SearchAsync(UserDirectory directory, string? q, int page = 0, int pageSize = 25) =>
+        TypedResults.Ok(await directory.SearchAsync(q, page, pageSize));
+
+    public static async Task<Results<Ok<UserSummary>, NotFound>> FindAsync(string id, UserDirectory directory) =>
+        await directory.FindAsync(id) is { } user ? TypedResults.Ok(user) : TypedResults.NotFound();
+
+    public static async Task<Results<Created<CreateUserResponse>, ValidationProblem>> CreateAsync(CreateUserRequest request, UserDirectory directory)
+    {
+        var result = await directory.CreateAsync(request);
+        return result.Outcome == UserChange.Done
+            ? TypedResults.Created($"{PassRoutes.Users}/{result.User!.Id}", new CreateUserResponse(result.User, result.Secret))
+            : TypedResults.ValidationProblem(result.Errors!);
+    }
+
+    public static async Task<Results<Ok<PasswordResetResponse>, NotFound>> ResetPasswordAsync(string id, UserDirectory directory)
+    {
+        var result = await directory.ResetPasswordAsync(id);
+        return result.Outcome == UserChange.Done ? TypedResults.Ok(new PasswordResetResponse(result.Secret!)) : TypedResults.NotFound();
+    }
+
+    private static async Task<IResult> ToResult(Task<UserChangeResult> change)
+    {
+        var result = await change;
+        return result.Outcome switch
+        {
+            UserChange.Done when result.User is { } user => TypedResults.Ok(user),
+            UserChange.Done => TypedResults.NoContent(),
+            UserChange.NotFound => TypedResults.NotFound(),
+            UserChange.LastAdministrator => ApiExtensions.Problem(StatusCodes.Status409Conflict, "Pass must keep at least one administrator."),
+            _ => TypedResults.ValidationProblem(result.Errors ?? new Dictionary<string, string[]>()),
+        };
+    }
+}
