@@ -27,9 +27,18 @@ public static class ErrorResponses
             api.Use((context, next) =>
             {
                 // OAuth requests are small forms; refuse anything large before it is read.
-                if (IsOauth(context) && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                if (IsOauth(context))
                 {
-                    limit.MaxRequestBodySize = MaxOauthBody;
+                    if (context.Request.ContentLength > MaxOauthBody)
+                    {
+                        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                        return WriteStatusAsync(context);
+                    }
+
+                    if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                    {
+                        limit.MaxRequestBodySize = MaxOauthBody;
+                    }
                 }
 
                 return next(context);

@@ -69,7 +69,8 @@ public static class OauthSetup
                     server.SetIssuer(issuer);
                 }
 
-                server.AddEventHandler(SeedCodeGrantMapping.Descriptor);
+                server.AddEventHandler(SeedCodeGrantMapping.Descriptor)
+                    .AddEventHandler(RequireClientAuthentication.Descriptor);
 
                 var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
                 if (!(pass.RequireHttps ?? !builder.Environment.IsDevelopment()))
