@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpLogging;
 using Pass.Shared.Oauth;
 using Pass.Web.Api;
 using Pass.Web.Audit;
@@ -6,7 +7,6 @@ using Pass.Web.Clients;
 using Pass.Web.QrLogin;
 using Pass.Web.Tokens;
 using Pass.Web.Users;
-using Scalar.AspNetCore;
 
 namespace Pass.Web.Hosting;
 
@@ -22,17 +22,26 @@ public static class PassFeatures
         services.AddScoped<UserDirectory>();
         services.AddScoped<TokenAdministration>();
         services.AddProblemDetails();
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+
+        // One line per request: method, path without query, status, duration. Never headers, queries or bodies,
+        // which carry tokens, secrets and card numbers.
+        services.AddHttpLogging(logging =>
         {
-            document.Info.Title = "Pass API";
-            document.Info.Description = "Unified sign-in: the seed's v2 OAuth API (check_token, QR, card, terminal) and the portal's management API.";
-            return Task.CompletedTask;
-        }));
+            logging.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
+                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            logging.CombineLogs = true;
+        });
+        services.AddPassApiDocumentation();
         return builder;
     }
 
     public static WebApplication UsePassPipeline(this WebApplication app)
     {
+        if (app.Configuration.GetValue("Pass:RequestLogging", true))
+        {
+            app.UseHttpLogging();
+        }
+
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -50,8 +59,7 @@ public static class PassFeatures
         app.MapTokenEndpoints();
         app.MapAuditEndpoints();
         app.MapHealthChecks(PassRoutes.Health).AllowAnonymous();
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/docs", options => options.WithTitle("Pass API")).AllowAnonymous();
+        app.MapPassApiDocumentation();
         return app;
     }
 }

@@ -21,7 +21,7 @@ public static class PersistedCertificates
         var request = new CertificateRequest($"CN=Pass {name}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, critical: true));
         var now = time.GetUtcNow();
-        using var created = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10));
+        using var created = request.CreateSelfSigned(now.AddDays(-30), now.AddYears(10));
         var bytes = created.Export(X509ContentType.Pkcs12);
 
         // Another process may have won the race to create it; theirs is as good as ours.

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Pass.Shared.Oauth;
 using Pass.Web.Data;
@@ -14,7 +15,7 @@ namespace Pass.Web.Tests.Infrastructure;
 /// Pass on a real SQLite file in a temp folder, with a fake clock. A second instance on the same
 /// <see cref="DataDirectory"/> is a restart.
 /// </summary>
-public sealed class PassApplication(string? dataDirectory = null) : WebApplicationFactory<Program>
+public sealed class PassApplication(string? dataDirectory = null, bool productionLogging = false, DateTimeOffset? startAt = null) : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@test.local";
     public const string AdminPassword = "Admin-Password-1";
@@ -22,7 +23,10 @@ public sealed class PassApplication(string? dataDirectory = null) : WebApplicati
 
     private readonly bool _ownsData = dataDirectory is null;
 
-    public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
+    /// <summary>Every log line the host wrote (only with productionLogging, at the shipped log levels).</summary>
+    public LogCapture Logs { get; } = new();
+
+    public FakeTimeProvider Time { get; } = new(startAt ?? TimeProvider.System.GetUtcNow());
 
     public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "pass-tests", Guid.NewGuid().ToString("N"));
 
@@ -33,8 +37,16 @@ public sealed class PassApplication(string? dataDirectory = null) : WebApplicati
         builder.UseSetting("Pass:Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Pass:Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Pass:DemoClient", "false");
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        if (productionLogging)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        }
+        else
+        {
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging", "Warning");
+        }
         for (var i = 0; i < TestClient.All.Count; i++)
         {
             var client = TestClient.All[i];

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test of Pass on a fresh machine: restores, builds, finds or installs what the
+# browser tests need, runs all test projects, and ends with one line: "tests: N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "The .NET SDK 10 is required (dotnet on PATH)." >&2
+  exit 1
+fi
+
+# Browser tests drive Debian's Chromium; install it when a browser test project exists and it is missing.
+if [ -d tests/Pass.E2E ] && [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Debian's chromium for the browser tests..."
+  if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null \
+    || { echo "Could not install chromium (apt-get install chromium)." >&2; exit 1; }
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+dotnet test --solution Pass.sln "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+total=$(grep -E '^\s+total: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
+passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
+failed=$(grep -E '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
+skipped=$(grep -E '^\s+skipped: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
+echo
+if [ -z "$total" ]; then
+  echo "No test summary: the build or the test run failed before any test ran." >&2
+  exit $(( status == 0 ? 1 : status ))
+fi
+echo "tests: ${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
+exit "$status"
