@@ -23,6 +23,7 @@ public sealed class PassInitializer(
     ILogger<PassInitializer> logger) : IHostedService
 {
     public const string DemoClientId = "demo-terminal";
+    public const string DemoAppId = "demo-app";
 
     public async Task StartAsync(CancellationToken ct)
     {
@@ -109,27 +110,28 @@ public sealed class PassInitializer(
         }
     }
 
+    // A terminal that reads hex cards and redeems QR codes, and a first-party app people sign in with
+    // (the password grant), so the README's walkthrough runs on a fresh clone.
     private static async Task SeedDemoClientAsync(ClientRegistry clients, CancellationToken ct)
     {
-        var grants = new[] { PassGrantTypes.ClientCredentials, PassGrantTypes.Card, PassGrantTypes.Qr, PassGrantTypes.RefreshToken };
-        ClientSecretResponse secret;
-        if (await clients.FindAsync(DemoClientId, ct) is null)
+        (string Id, string Name, string[] Grants, CardReaderFormat? Format)[] demos =
+        [
+            (DemoClientId, "Demo terminal", [PassGrantTypes.ClientCredentials, PassGrantTypes.Card, PassGrantTypes.Qr, PassGrantTypes.RefreshToken], CardReaderFormat.HexUid),
+            (DemoAppId, "Demo app", [PassGrantTypes.Password, PassGrantTypes.RefreshToken], null),
+        ];
+        foreach (var (id, name, grants, format) in demos)
         {
-            secret = await clients.RegisterAsync("Demo terminal", grants, CardReaderFormat.HexUid, DemoClientId, ct: ct);
+            var secret = await clients.FindAsync(id, ct) is null
+                ? await clients.RegisterAsync(name, grants, format, id, ct: ct)
+                : (await clients.RotateSecretAsync(id, ct))!;
+            Console.WriteLine($"""
+                ==== Pass (Development): {name} ====
+                  client_id:     {secret.ClientId}
+                  client_secret: {secret.ClientSecret}
+                  grants:        {string.Join(", ", grants)}{(format is null ? "" : $"\n  reader format: {format}")}
+                """);
         }
-        else
-        {
-            secret = (await clients.RotateSecretAsync(DemoClientId, ct))!;
-        }
 
-        Console.WriteLine($"""
-
-            ==== Pass (Development): demo terminal client ====
-              client_id:     {secret.ClientId}
-              client_secret: {secret.ClientSecret}
-              reader format: {CardReaderFormat.HexUid}
-            A new secret is made at every start in Development.
-
-            """);
+        Console.WriteLine("Development makes new demo client secrets at every start.\n");
     }
 }
