@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpLogging;
 using Pass.Shared.Oauth;
 using Pass.Web.Api;
@@ -59,6 +60,8 @@ public static class PassFeatures
         app.MapTokenEndpoints();
         app.MapAuditEndpoints();
         app.MapHealthChecks(PassRoutes.Health).AllowAnonymous();
+        app.MapHealthChecks(PassRoutes.Health + "/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks(PassRoutes.Health + "/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapPassApiDocumentation();
         return app;
     }

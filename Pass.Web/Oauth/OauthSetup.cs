@@ -71,6 +71,10 @@ public static class OauthSetup
 
                 server.AddEventHandler(SeedCodeGrantMapping.Descriptor)
                     .AddEventHandler(RequireClientAuthentication.Descriptor);
+                foreach (var descriptor in AuditOauthResponses.Descriptors)
+                {
+                    server.AddEventHandler(descriptor);
+                }
 
                 var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
                 if (!(pass.RequireHttps ?? !builder.Environment.IsDevelopment()))

@@ -38,6 +38,7 @@ public static class TokenEndpoint
             outcome = await grant.ExchangeAsync(request, context, ct);
         }
 
+        context.Items[AuditOauthResponses.AuditedItem] = true;
         await audit.RecordAsync(
             outcome.Principal is null ? AuditEventType.TokenRequestRejected : AuditEventType.TokenIssued,
             outcome.SubjectUserId,

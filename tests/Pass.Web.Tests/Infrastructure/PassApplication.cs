@@ -15,7 +15,8 @@ namespace Pass.Web.Tests.Infrastructure;
 /// Pass on a real SQLite file in a temp folder, with a fake clock. A second instance on the same
 /// <see cref="DataDirectory"/> is a restart.
 /// </summary>
-public sealed class PassApplication(string? dataDirectory = null, bool productionLogging = false, DateTimeOffset? startAt = null) : WebApplicationFactory<Program>
+public sealed class PassApplication(string? dataDirectory = null, bool productionLogging = false, DateTimeOffset? startAt = null, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@test.local";
     public const string AdminPassword = "Admin-Password-1";
@@ -62,6 +63,11 @@ public sealed class PassApplication(string? dataDirectory = null, bool productio
             {
                 builder.UseSetting($"Pass:Clients:{i}:Grants:{g}", client.Grants[g]);
             }
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
         }
 
         builder.ConfigureServices(services =>
