@@ -42,7 +42,7 @@ public static class AccountEndpoints
         var user = await users.FindByEmailAsync(request.Email);
         if (user is null)
         {
-            users.PasswordHasher.VerifyHashedPassword(new ApplicationUser(), DummyHash, request.Password);
+            UnknownAccountTiming.SpendVerification(users, request.Password);
             await audit.RecordAsync(AuditEventType.SignInFailed, detail: "unknown account", success: false);
             return ApiExtensions.Problem(StatusCodes.Status401Unauthorized, refused);
         }
@@ -69,6 +69,4 @@ public static class AccountEndpoints
 
     private static async Task<Me> DescribeAsync(ApplicationUser user, UserManager<ApplicationUser> users) =>
         new(user.Id, user.Email ?? "", user.DisplayName, [.. await users.GetRolesAsync(user)]);
-
-    private static readonly string DummyHash = new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), Oauth.Secrets.NewToken());
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using Pass.Shared.Oauth;
 using Pass.Web.Data;
+using Pass.Web.Users;
 
 namespace Pass.Web.Oauth;
 
@@ -22,8 +23,7 @@ public sealed class PasswordGrant(UserManager<ApplicationUser> users, SignInMana
         var user = await users.FindByNameAsync(request.Username) ?? await users.FindByEmailAsync(request.Username);
         if (user is null)
         {
-            // Spend the same time as a wrong password, so the answer does not tell whether the account exists.
-            users.PasswordHasher.VerifyHashedPassword(new ApplicationUser(), DummyHash, request.Password);
+            UnknownAccountTiming.SpendVerification(users, request.Password);
             return GrantOutcome.Reject(OAuthErrors.InvalidGrant, Refused);
         }
 
@@ -35,6 +35,4 @@ public sealed class PasswordGrant(UserManager<ApplicationUser> users, SignInMana
 
         return GrantOutcome.Issue(await principals.ForPersonAsync(user, GrantType, request.GetScopes(), null), user.Id);
     }
-
-    private static readonly string DummyHash = new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), Secrets.NewToken());
 }

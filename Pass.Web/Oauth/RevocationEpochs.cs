@@ -29,7 +29,7 @@ public sealed class RevocationEpochs
         Below(_subjects, subject, loadedAt) && Below(_applications, applicationId, loadedAt) && Below(_authorizations, authorizationId, loadedAt);
 
     private static bool Below(ConcurrentDictionary<string, long> marks, string? key, long loadedAt) =>
-        key is null || marks.IsEmpty || !marks.TryGetValue(key, out var mark) || mark <= loadedAt;
+        key is null || !marks.TryGetValue(key, out var mark) || mark <= loadedAt;
 
     private void Mark(ConcurrentDictionary<string, long> marks, string key)
     {

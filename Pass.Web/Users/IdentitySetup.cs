@@ -60,9 +60,13 @@ public static class IdentitySetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PassDbContext>()
+            .AddUserManager<PassUserManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+
+        // A locked, demoted or reset person's portal cookie stops working within a minute, not Identity's default 30.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         var cookie = IdentityConstants.ApplicationScheme;
         services.AddAuthorizationBuilder()

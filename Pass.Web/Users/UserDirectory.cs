@@ -180,7 +180,6 @@ public sealed class UserDirectory(
             return new UserChangeResult(UserChange.LastAdministrator);
         }
 
-        await tokens.RevokeBySubjectAsync(user.Id);
         await users.DeleteAsync(user);
         await audit.RecordAsync(AuditEventType.UserDeleted, user.Id);
         return new UserChangeResult(UserChange.Done);

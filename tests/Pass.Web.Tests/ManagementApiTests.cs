@@ -10,27 +10,13 @@ using Pass.Web.Tests.Infrastructure;
 
 namespace Pass.Web.Tests;
 
-public class ManagementApiTests : PassTestBase
+public class ManagementApiTests : AdminTestBase
 {
-    private PortalSession _admin = null!;
-
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _admin = await PortalSession.AdminAsync(App);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        _admin.Dispose();
-        await base.DisposeAsync();
-    }
-
     [Fact]
-    public async Task An_administrator_creates_a_person_who_can_then_sign_in_with_the_generated_password()
+    public async Task AnAdministrator_creates_a_person_who_can_then_sign_in_with_the_generated_password()
     {
-        var created = await _admin.ReadAsync<CreateUserResponse>(
-            await _admin.PostAsync(PassRoutes.Users, new CreateUserRequest("kim@test.local", "Kim Lee", StaffNumber: "S-1001")), HttpStatusCode.Created);
+        var created = await Admin.ReadAsync<CreateUserResponse>(
+            await Admin.PostAsync(PassRoutes.Users, new CreateUserRequest("kim@test.local", "Kim Lee", StaffNumber: "S-1001")), HttpStatusCode.Created);
 
         Assert.NotNull(created.GeneratedPassword);
         Assert.Equal(["User"], created.User.Roles);
@@ -41,24 +27,24 @@ public class ManagementApiTests : PassTestBase
     [Fact]
     public async Task Creating_a_person_with_bad_fields_gets_a_validation_problem_and_creates_nothing()
     {
-        var response = await _admin.PostAsync(PassRoutes.Users, new CreateUserRequest("not-an-email", "", Roles: ["Wizard"]));
+        var response = await Admin.PostAsync(PassRoutes.Users, new CreateUserRequest("not-an-email", "", Roles: ["Wizard"]));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains("email", body);
         Assert.Contains("roles", body);
-        var search = await _admin.ReadAsync<PagedResult<UserSummary>>(await _admin.Http.GetAsync($"{PassRoutes.Users}?q=not-an-email"));
+        var search = await Admin.ReadAsync<PagedResult<UserSummary>>(await Admin.Http.GetAsync($"{PassRoutes.Users}?q=not-an-email"));
         Assert.Equal(0, search.Total);
     }
 
     [Fact]
     public async Task People_are_found_by_name_email_staff_number_or_phone()
     {
-        await _admin.PostAsync(PassRoutes.Users, new CreateUserRequest("liu@test.local", "Liu Yang", StaffNumber: "S-2002", PhoneNumber: "+8613800000000"));
+        await Admin.PostAsync(PassRoutes.Users, new CreateUserRequest("liu@test.local", "Liu Yang", StaffNumber: "S-2002", PhoneNumber: "+8613800000000"));
 
         foreach (var q in new[] { "Liu", "liu@test", "S-2002", "13800000000" })
         {
-            var found = await _admin.ReadAsync<PagedResult<UserSummary>>(await _admin.Http.GetAsync($"{PassRoutes.Users}?q={Uri.EscapeDataString(q)}"));
+            var found = await Admin.ReadAsync<PagedResult<UserSummary>>(await Admin.Http.GetAsync($"{PassRoutes.Users}?q={Uri.EscapeDataString(q)}"));
             Assert.Equal("liu@test.local", Assert.Single(found.Items).Email);
         }
     }
@@ -68,9 +54,9 @@ public class ManagementApiTests : PassTestBase
     {
         var id = await App.CreatePersonAsync("max@test.local");
 
-        var locked = await _admin.ReadAsync<UserSummary>(await _admin.PostAsync($"{PassRoutes.Users}/{id}/lock"));
+        var locked = await Admin.ReadAsync<UserSummary>(await Admin.PostAsync($"{PassRoutes.Users}/{id}/lock"));
         var refused = await Api.TokenAsync(TestClient.App, ("grant_type", "password"), ("username", "max@test.local"), ("password", PassApplication.PersonPassword));
-        await _admin.PostAsync($"{PassRoutes.Users}/{id}/unlock");
+        await Admin.PostAsync($"{PassRoutes.Users}/{id}/unlock");
 
         Assert.True(locked.IsLocked);
         Assert.Equal(OAuthErrors.InvalidGrant, (await OAuthApi.ErrorOf(refused)).Error);
@@ -78,11 +64,11 @@ public class ManagementApiTests : PassTestBase
     }
 
     [Fact]
-    public async Task The_last_administrator_cannot_be_demoted()
+    public async Task The_lastAdministrator_cannot_be_demoted()
     {
-        var me = await _admin.ReadAsync<Me>(await _admin.Http.GetAsync(PassRoutes.Me));
+        var me = await Admin.ReadAsync<Me>(await Admin.Http.GetAsync(PassRoutes.Me));
 
-        var response = await _admin.Http.PutAsJsonAsync($"{PassRoutes.Users}/{me.Id}/roles", new SetRolesRequest(["User"]));
+        var response = await Admin.Http.PutAsJsonAsync($"{PassRoutes.Users}/{me.Id}/roles", new SetRolesRequest(["User"]));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
@@ -93,7 +79,7 @@ public class ManagementApiTests : PassTestBase
         var id = await App.CreatePersonAsync("nina@test.local");
         var old = (await Api.PersonTokensAsync("nina@test.local")).AccessToken;
 
-        var reset = await _admin.ReadAsync<PasswordResetResponse>(await _admin.PostAsync($"{PassRoutes.Users}/{id}/reset-password"));
+        var reset = await Admin.ReadAsync<PasswordResetResponse>(await Admin.PostAsync($"{PassRoutes.Users}/{id}/reset-password"));
 
         await CheckTokenTests.AssertInvalidToken(await Api.CheckAsync(old));
         await Api.PersonTokensAsync("nina@test.local", reset.TemporaryPassword);
@@ -102,27 +88,27 @@ public class ManagementApiTests : PassTestBase
     [Fact]
     public async Task A_registered_client_gets_a_secret_shown_once_and_a_rotation_replaces_it()
     {
-        var registered = await _admin.ReadAsync<ClientSecretResponse>(
-            await _admin.PostAsync(PassRoutes.Clients, new RegisterClientRequest("Canteen POS 3", ["client_credentials", PassGrantTypes.Card], CardReaderFormat.DecimalUid)),
+        var registered = await Admin.ReadAsync<ClientSecretResponse>(
+            await Admin.PostAsync(PassRoutes.Clients, new RegisterClientRequest("Canteen POS 3", ["client_credentials", PassGrantTypes.Card], CardReaderFormat.DecimalUid)),
             HttpStatusCode.Created);
         var client = new TestClient(registered.ClientId, registered.ClientSecret, CardReaderFormat.DecimalUid);
         Assert.Equal(22, registered.ClientId.Length);
         await Api.TerminalTokenAsync(client);
 
-        var rotated = await _admin.ReadAsync<ClientSecretResponse>(await _admin.PostAsync($"{PassRoutes.Clients}/{registered.ClientId}/secret"));
+        var rotated = await Admin.ReadAsync<ClientSecretResponse>(await Admin.PostAsync($"{PassRoutes.Clients}/{registered.ClientId}/secret"));
 
         Assert.NotEqual(registered.ClientSecret, rotated.ClientSecret);
         Assert.Equal(OAuthErrors.InvalidClient, (await OAuthApi.ErrorOf(await Api.TokenAsync(client, ("grant_type", "client_credentials")))).Error);
         await Api.TerminalTokenAsync(client with { Secret = rotated.ClientSecret });
-        var listed = await _admin.ReadAsync<List<ClientSummary>>(await _admin.Http.GetAsync(PassRoutes.Clients));
+        var listed = await Admin.ReadAsync<List<ClientSummary>>(await Admin.Http.GetAsync(PassRoutes.Clients));
         Assert.DoesNotContain(rotated.ClientSecret, System.Text.Json.JsonSerializer.Serialize(listed));
     }
 
     [Fact]
     public async Task A_card_reading_client_needs_a_reader_format_and_grants_must_be_known()
     {
-        var noFormat = await _admin.PostAsync(PassRoutes.Clients, new RegisterClientRequest("Turnstile", [PassGrantTypes.Card]));
-        var unknownGrant = await _admin.PostAsync(PassRoutes.Clients, new RegisterClientRequest("Odd", ["implicit"]));
+        var noFormat = await Admin.PostAsync(PassRoutes.Clients, new RegisterClientRequest("Turnstile", [PassGrantTypes.Card]));
+        var unknownGrant = await Admin.PostAsync(PassRoutes.Clients, new RegisterClientRequest("Odd", ["implicit"]));
 
         Assert.Equal(HttpStatusCode.BadRequest, noFormat.StatusCode);
         Assert.Contains("readerFormat", await noFormat.Content.ReadAsStringAsync());
@@ -132,7 +118,7 @@ public class ManagementApiTests : PassTestBase
     [Fact]
     public async Task Narrowing_a_clients_grants_refuses_the_removed_grant()
     {
-        var updated = await _admin.ReadAsync<ClientSummary>(await _admin.Http.PutAsJsonAsync(
+        var updated = await Admin.ReadAsync<ClientSummary>(await Admin.Http.PutAsJsonAsync(
             $"{PassRoutes.Clients}/{TestClient.Terminal.ClientId}", new UpdateClientRequest(null, [PassGrantTypes.Card])));
 
         Assert.Equal([PassGrantTypes.Card], updated.Grants);
@@ -145,10 +131,10 @@ public class ManagementApiTests : PassTestBase
         var id = await App.CreatePersonAsync("olga@test.local");
         await Api.PersonTokensAsync("olga@test.local");
         await Api.TokenAsync(TestClient.App, ("grant_type", "password"), ("username", "olga@test.local"), ("password", "wrong"));
-        await _admin.PostAsync($"{PassRoutes.Users}/{id}/lock");
-        var me = await _admin.ReadAsync<Me>(await _admin.Http.GetAsync(PassRoutes.Me));
+        await Admin.PostAsync($"{PassRoutes.Users}/{id}/lock");
+        var me = await Admin.ReadAsync<Me>(await Admin.Http.GetAsync(PassRoutes.Me));
 
-        var events = await _admin.ReadAsync<PagedResult<AuditEventView>>(await _admin.Http.GetAsync($"{PassRoutes.Audit}?userId={id}"));
+        var events = await Admin.ReadAsync<PagedResult<AuditEventView>>(await Admin.Http.GetAsync($"{PassRoutes.Audit}?userId={id}"));
 
         var issued = Assert.Single(events.Items, e => e.Type == AuditEventType.TokenIssued);
         Assert.Equal(TestClient.App.ClientId, issued.ClientId);
@@ -156,7 +142,7 @@ public class ManagementApiTests : PassTestBase
         var locked = Assert.Single(events.Items, e => e.Type == AuditEventType.UserLocked);
         Assert.Equal(me.Id, locked.ActorId);
 
-        var onlyLocks = await _admin.ReadAsync<PagedResult<AuditEventView>>(await _admin.Http.GetAsync($"{PassRoutes.Audit}?type=UserLocked"));
+        var onlyLocks = await Admin.ReadAsync<PagedResult<AuditEventView>>(await Admin.Http.GetAsync($"{PassRoutes.Audit}?type=UserLocked"));
         Assert.All(onlyLocks.Items, e => Assert.Equal(AuditEventType.UserLocked, e.Type));
     }
 

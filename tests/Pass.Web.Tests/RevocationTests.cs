@@ -8,22 +8,8 @@ using Pass.Web.Tests.Infrastructure;
 namespace Pass.Web.Tests;
 
 /// <summary>Every revocation path makes the very next check_token answer 401, even for a token check_token has cached.</summary>
-public class RevocationTests : PassTestBase
+public class RevocationTests : AdminTestBase
 {
-    private PortalSession _admin = null!;
-
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _admin = await PortalSession.AdminAsync(App);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        _admin.Dispose();
-        await base.DisposeAsync();
-    }
-
     private async Task<(string UserId, List<string> Tokens)> PersonWithCachedTokensAsync(int count = 3)
     {
         var email = $"p-{Guid.NewGuid():N}@test.local";
@@ -53,7 +39,7 @@ public class RevocationTests : PassTestBase
         var (userId, tokens) = await PersonWithCachedTokensAsync();
         var (_, bystander) = await PersonWithCachedTokensAsync(1);
 
-        var result = await _admin.ReadAsync<RevokeResult>(await _admin.PostAsync($"{PassRoutes.Tokens}/users/{userId}/revoke"));
+        var result = await Admin.ReadAsync<RevokeResult>(await Admin.PostAsync($"{PassRoutes.Tokens}/users/{userId}/revoke"));
 
         Assert.True(result.Revoked >= 3);
         await AssertAllDeadAsync(tokens);
@@ -61,13 +47,13 @@ public class RevocationTests : PassTestBase
     }
 
     [Fact]
-    public async Task Revoking_one_token_from_the_admin_list_kills_only_that_one()
+    public async Task Revoking_one_token_from_theAdmin_list_kills_only_that_one()
     {
         var (userId, tokens) = await PersonWithCachedTokensAsync(2);
-        var list = await _admin.ReadAsync<Pass.Shared.PagedResult<TokenView>>(await _admin.Http.GetAsync($"{PassRoutes.Tokens}?userId={userId}"));
+        var list = await Admin.ReadAsync<Pass.Shared.PagedResult<TokenView>>(await Admin.Http.GetAsync($"{PassRoutes.Tokens}?userId={userId}"));
         var newestAccess = list.Items.First(t => t.Type == "access_token");
 
-        Assert.Equal(HttpStatusCode.NoContent, (await _admin.Http.DeleteAsync($"{PassRoutes.Tokens}/{newestAccess.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.Http.DeleteAsync($"{PassRoutes.Tokens}/{newestAccess.Id}")).StatusCode);
 
         var answers = await Task.WhenAll(tokens.Select(t => Api.CheckAsync(t)));
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Unauthorized);
@@ -81,7 +67,7 @@ public class RevocationTests : PassTestBase
         Assert.Equal(HttpStatusCode.OK, (await Api.CheckAsync(terminal)).StatusCode);
         var other = await Api.TerminalTokenAsync(TestClient.Bare);
 
-        var result = await _admin.ReadAsync<RevokeResult>(await _admin.PostAsync($"{PassRoutes.Tokens}/clients/{TestClient.Terminal.ClientId}/revoke"));
+        var result = await Admin.ReadAsync<RevokeResult>(await Admin.PostAsync($"{PassRoutes.Tokens}/clients/{TestClient.Terminal.ClientId}/revoke"));
 
         Assert.Equal(1, result.Revoked);
         await CheckTokenTests.AssertInvalidToken(await Api.CheckAsync(terminal));
@@ -93,7 +79,7 @@ public class RevocationTests : PassTestBase
     {
         var (userId, tokens) = await PersonWithCachedTokensAsync();
 
-        Assert.Equal(HttpStatusCode.OK, (await _admin.PostAsync($"{PassRoutes.Users}/{userId}/lock")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsync($"{PassRoutes.Users}/{userId}/lock")).StatusCode);
 
         await AssertAllDeadAsync(tokens);
     }
@@ -103,7 +89,7 @@ public class RevocationTests : PassTestBase
     {
         var (userId, tokens) = await PersonWithCachedTokensAsync();
 
-        Assert.Equal(HttpStatusCode.NoContent, (await _admin.Http.DeleteAsync($"{PassRoutes.Users}/{userId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.Http.DeleteAsync($"{PassRoutes.Users}/{userId}")).StatusCode);
 
         await AssertAllDeadAsync(tokens);
     }
@@ -114,7 +100,7 @@ public class RevocationTests : PassTestBase
         var terminal = await Api.TerminalTokenAsync();
         Assert.Equal(HttpStatusCode.OK, (await Api.CheckAsync(terminal)).StatusCode);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await _admin.PostAsync($"{PassRoutes.Clients}/{TestClient.Terminal.ClientId}/disable")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.PostAsync($"{PassRoutes.Clients}/{TestClient.Terminal.ClientId}/disable")).StatusCode);
 
         await CheckTokenTests.AssertInvalidToken(await Api.CheckAsync(terminal));
         var refused = await Api.TokenAsync(TestClient.Terminal, ("grant_type", "client_credentials"));
@@ -141,7 +127,7 @@ public class RevocationTests : PassTestBase
     public async Task A_person_cannot_revoke_someone_elses_token()
     {
         var (victimId, tokens) = await PersonWithCachedTokensAsync(1);
-        var list = await _admin.ReadAsync<Pass.Shared.PagedResult<TokenView>>(await _admin.Http.GetAsync($"{PassRoutes.Tokens}?userId={victimId}"));
+        var list = await Admin.ReadAsync<Pass.Shared.PagedResult<TokenView>>(await Admin.Http.GetAsync($"{PassRoutes.Tokens}?userId={victimId}"));
         var email = $"p-{Guid.NewGuid():N}@test.local";
         await App.CreatePersonAsync(email);
         using var attacker = await PortalSession.SignInAsync(App, email);
