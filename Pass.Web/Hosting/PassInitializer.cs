@@ -39,10 +39,18 @@ public sealed class PassInitializer(
         var clients = services.GetRequiredService<ClientRegistry>();
         foreach (var client in configuration.GetSection("Pass:Clients").Get<List<ConfiguredClient>>() ?? [])
         {
-            if (!string.IsNullOrWhiteSpace(client.ClientId))
+            if (string.IsNullOrWhiteSpace(client.ClientId))
             {
-                await clients.UpsertAsync(client, ct);
+                throw new InvalidOperationException("Pass:Clients: every client needs a ClientId.");
             }
+
+            if (client.ClientSecret is { Length: < PassApplicationManager.MinimumSecretLength })
+            {
+                throw new InvalidOperationException(
+                    $"Pass:Clients: the secret of '{client.ClientId}' must be at least {PassApplicationManager.MinimumSecretLength} random characters.");
+            }
+
+            await clients.UpsertAsync(client, ct);
         }
 
         if (environment.IsDevelopment() && configuration.GetValue("Pass:DemoClient", true))

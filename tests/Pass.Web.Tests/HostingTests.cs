@@ -44,6 +44,20 @@ public class HostingTests
     }
 
     [Fact]
+    public async Task A_configured_client_with_a_short_secret_refuses_to_start_and_names_the_client()
+    {
+        await using var app = new PassApplication(settings: new Dictionary<string, string>
+        {
+            ["Pass:Clients:9:ClientId"] = "weak-pos",
+            ["Pass:Clients:9:ClientSecret"] = "short",
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("weak-pos", error.GetBaseException().Message);
+    }
+
+    [Fact]
     public async Task A_configured_qr_code_lifetime_is_used()
     {
         await using var app = new PassApplication(settings: new Dictionary<string, string> { ["Pass:Qr:CodeLifetime"] = "00:00:30" });
