@@ -1,9 +1,20 @@
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+using Pass.Shared.QrLogin;
+using Pass.Web.Client;
+using Pass.Web.Client.Localization;
+using Pass.Web.Client.Services;
 
 var builder = WebAssemblyHostBuilder.CreateDefault(args);
 
 builder.Services.AddAuthorizationCore();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddAuthenticationStateDeserialization();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddPortalComponents();
+builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
+builder.Services.AddScoped<PortalHttp>();
+builder.Services.AddScoped<IMyQrService, ClientMyQrService>();
 
-await builder.Build().RunAsync();
+var host = builder.Build();
+await PortalCulture.ApplyFromDocumentAsync(host.Services);
+await host.RunAsync();

@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Localization;
+using Pass.Web.Client;
+using Pass.Web.Client.Localization;
+
 namespace Pass.Web.Components;
 
 public static class PortalSetup
@@ -6,7 +10,17 @@ public static class PortalSetup
     {
         builder.Services.AddRazorComponents()
             .AddInteractiveWebAssemblyComponents()
-            .AddAuthenticationStateSerialization();
+            .AddAuthenticationStateSerialization(options => options.SerializeAllClaims = true);
+        builder.Services.AddPortalComponents();
+
+        // The viewer's language: the cookie set by the language switch, else the browser's, else English.
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.SetDefaultCulture(PortalCulture.English)
+                .AddSupportedCultures([.. PortalCulture.Supported])
+                .AddSupportedUICultures([.. PortalCulture.Supported]);
+            options.ApplyCurrentCultureToResponseHeaders = true;
+        });
         return builder;
     }
 
@@ -18,10 +32,28 @@ public static class PortalSetup
         }
 
         app.MapStaticAssets();
+        app.MapGet("/culture/set", SetCulture).ExcludeFromDescription().AllowAnonymous();
         app.MapRazorComponents<App>()
             .AddInteractiveWebAssemblyRenderMode()
             .AddAdditionalAssemblies(typeof(Client._Imports).Assembly);
         app.MapAdditionalIdentityEndpoints();
         return app;
+    }
+
+    /// <summary>Stores the chosen language for a year and returns to the page (local addresses only).</summary>
+    public static IResult SetCulture(HttpContext context, string? culture, string? redirectUri)
+    {
+        if (culture is null || !PortalCulture.Supported.Contains(culture))
+        {
+            return TypedResults.BadRequest();
+        }
+
+        context.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = false, SameSite = SameSiteMode.Lax, Path = "/" });
+        var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal)
+            && !redirectUri.StartsWith("/\\", StringComparison.Ordinal) ? redirectUri : "/";
+        return TypedResults.LocalRedirect(target);
     }
 }

@@ -19,6 +19,8 @@ public static class PassFeatures
         services.AddOptions<QrOptions>().BindConfiguration(QrOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<AuditLog>();
         services.AddScoped<QrLoginService>();
+        services.AddSingleton<QrSessionNotifier>();
+        services.AddScoped<Pass.Shared.QrLogin.IMyQrService, ServerMyQrService>();
         services.AddScoped<CardService>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<TokenAdministration>();
@@ -43,6 +45,7 @@ public static class PassFeatures
             app.UseHttpLogging();
         }
 
+        app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -38,6 +38,7 @@ public sealed class QrLoginService(
     IOpenIddictApplicationManager applications,
     IOpenIddictAuthorizationManager authorizations,
     IOpenIddictTokenManager tokens,
+    QrSessionNotifier notifier,
     AuditLog audit)
 {
     public async Task<QrCreateResult> CreateAsync(string? session, string userId, string? clientId, CancellationToken ct = default)
@@ -66,6 +67,7 @@ public sealed class QrLoginService(
             return new QrCreateResult(QrCreateOutcome.Conflict);
         }
 
+        notifier.Publish(session!);
         await audit.RecordAsync(AuditEventType.QrSessionCreated, userId, clientId, $"session {session}", ct: ct);
         return new QrCreateResult(QrCreateOutcome.Created, code, (int)lifetime.TotalSeconds);
     }
@@ -127,6 +129,7 @@ public sealed class QrLoginService(
             return await RevokeReplayAsync(winner, clientId, ct);
         }
 
+        notifier.Publish(session.Session);
         await audit.RecordAsync(AuditEventType.QrCodeRedeemed, session.UserId, clientId, $"session {session.Session}", ct: ct);
         return new QrRedeemResult(QrRedeemOutcome.Redeemed, session);
     }

@@ -1,0 +1,46 @@
+using System.Net.Http.Json;
+using Pass.Shared.Oauth;
+using Pass.Shared.Users;
+
+namespace Pass.Web.Client.Services;
+
+/// <summary>
+/// The browser's calls to the portal API: same-origin, so the sign-in cookie rides along; writes carry the
+/// antiforgery header, fetched once per page load.
+/// </summary>
+public sealed class PortalHttp(HttpClient http)
+{
+    private AntiforgeryToken? _antiforgery;
+
+    public HttpClient Http => http;
+
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken ct)
+    {
+        if (request.Method != HttpMethod.Get && request.Method != HttpMethod.Head)
+        {
+            _antiforgery ??= await http.GetFromJsonAsync<AntiforgeryToken>(PassRoutes.Antiforgery, ct);
+            request.Headers.Add(_antiforgery!.HeaderName, _antiforgery.Token);
+        }
+
+        return await http.SendAsync(request, completion, ct);
+    }
+
+    public async Task<T> PostAsync<T>(string url, CancellationToken ct)
+    {
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, url), HttpCompletionOption.ResponseContentRead, ct);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<T>(ct))!;
+    }
+
+    public async Task<T?> GetOrDefaultAsync<T>(string url, CancellationToken ct) where T : class
+    {
+        using var response = await http.GetAsync(url, ct);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<T>(ct);
+    }
+}

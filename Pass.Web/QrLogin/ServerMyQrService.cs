@@ -1,0 +1,83 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Pass.Shared.Oauth;
+using Pass.Shared.QrLogin;
+using Pass.Web.Api;
+using Pass.Web.Clients;
+
+namespace Pass.Web.QrLogin;
+
+/// <summary><see cref="IMyQrService"/> on the server: for prerendering, and behind the event stream the pages read.</summary>
+public sealed class ServerMyQrService(
+    QrLoginService qr,
+    ClientRegistry clients,
+    QrSessionNotifier notifier,
+    IHttpContextAccessor http,
+    TimeProvider time) : IMyQrService
+{
+    private System.Security.Claims.ClaimsPrincipal User =>
+        http.HttpContext?.User ?? throw new InvalidOperationException("No signed-in person.");
+
+    public async Task<PortalQrCode> CreateAsync(CancellationToken ct = default)
+    {
+        // The generator's own ids never collide in practice; a collision is retried with a new one.
+        for (var attempt = 0; ; attempt++)
+        {
+            var session = "portal-" + Guid.NewGuid().ToString("N");
+            var result = await qr.CreateAsync(session, User.UserId(), clientId: null, ct);
+            if (result.Outcome == QrCreateOutcome.Created)
+            {
+                return new PortalQrCode(session, result.AuthCode!, result.ExpiresIn, time.GetUtcNow().AddSeconds(result.ExpiresIn));
+            }
+
+            if (attempt == 3)
+            {
+                throw new InvalidOperationException("Could not create a QR session.");
+            }
+        }
+    }
+
+    public async Task<QrSessionView?> GetAsync(string session, CancellationToken ct = default)
+    {
+        if (await qr.FindForViewerAsync(session, User.UserId(), User.IsInRole(PassRoles.Admin), ct) is not { } found)
+        {
+            return null;
+        }
+
+        var clientName = found.RedeemedByClientId is { } clientId ? await clients.DisplayNameAsync(clientId, ct) : null;
+        return new QrSessionView(found.Session, qr.StatusOf(found), found.CreatedAt, found.ExpiresAt, found.RedeemedByClientId, clientName, found.RedeemedAt);
+    }
+
+    public async IAsyncEnumerable<QrSessionView> WatchAsync(string session, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        using var subscription = notifier.Subscribe(session, _ => changed.Writer.TryWrite(true));
+        var view = await GetAsync(session, ct);
+        if (view is null)
+        {
+            yield break;
+        }
+
+        yield return view;
+        while (view.Status == QrSessionStatus.Unused)
+        {
+            // Wake at the redemption or at the expiry, whichever comes first.
+            var untilExpiry = view.ExpiresAt - time.GetUtcNow();
+            using (time.CreateTimer(_ => changed.Writer.TryWrite(true), null, untilExpiry > TimeSpan.Zero ? untilExpiry : TimeSpan.Zero, Timeout.InfiniteTimeSpan))
+            {
+                await changed.Reader.ReadAsync(ct);
+            }
+
+            if (await GetAsync(session, ct) is not { } next)
+            {
+                yield break;
+            }
+
+            if (next != view)
+            {
+                view = next;
+                yield return view;
+            }
+        }
+    }
+}
