@@ -1,0 +1,71 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Pass.Shared.Oauth;
+using Pass.Shared.QrLogin;
+using Pass.Web.Client.Pages;
+
+namespace Pass.Web.Client.Tests;
+
+public class MyQrPageTests : PortalTestContext
+{
+    private readonly ScriptedQrService _qr;
+
+    public MyQrPageTests()
+    {
+        _qr = new ScriptedQrService(Time);
+        Services.AddSingleton<IMyQrService>(_qr);
+        AddAuthorization().SetAuthorized("tess@test.local");
+        SetRendererInfo(new RendererInfo("WebAssembly", isInteractive: true));
+    }
+
+    [Fact]
+    public void The_page_issues_one_code_and_turns_used_when_the_server_says_so_without_reload()
+    {
+        var cut = Render<MyQr>();
+        Assert.Equal("unused", cut.Find("[data-testid=qr-status]").GetAttribute("data-status"));
+
+        var code = Assert.Single(_qr.Issued);
+        _qr.Push(new QrSessionView(code.Session, QrSessionStatus.Used, Time.GetUtcNow(), code.ExpiresAt, "pos-1", "Canteen POS 3", Time.GetUtcNow()));
+
+        cut.WaitForAssertion(() => Assert.Equal("Used by Canteen POS 3", cut.Find("[data-testid=qr-used-by]").TextContent));
+        Assert.Single(_qr.Issued);
+    }
+
+    [Fact]
+    public void The_countdown_follows_the_clock()
+    {
+        var cut = Render<MyQr>();
+        Assert.Equal("Expires in 2:00", cut.Find("[data-testid=qr-countdown]").TextContent);
+
+        Time.Advance(TimeSpan.FromSeconds(45));
+
+        cut.WaitForAssertion(() => Assert.Equal("Expires in 1:15", cut.Find("[data-testid=qr-countdown]").TextContent));
+    }
+
+    [Fact]
+    public void With_auto_renew_an_expired_code_is_replaced_by_a_new_one()
+    {
+        var cut = Render<MyQr>();
+        cut.Find("input[data-testid=qr-auto-renew]").Change(true);
+
+        Time.Advance(TimeSpan.FromSeconds(121));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, _qr.Issued.Count));
+        cut.WaitForAssertion(() => Assert.Equal("code-2", cut.Find("[data-testid=qr-image]").GetAttribute("data-value")));
+    }
+
+    [Fact]
+    public void Without_auto_renew_an_expired_code_waits_for_the_button()
+    {
+        var cut = Render<MyQr>();
+
+        Time.Advance(TimeSpan.FromSeconds(121));
+
+        cut.WaitForAssertion(() => Assert.Equal("expired", cut.Find("[data-testid=qr-status]").GetAttribute("data-status")));
+        Assert.Single(_qr.Issued);
+        cut.Find("button[data-testid=qr-new], [data-testid=qr-new] button").Click();
+        cut.WaitForAssertion(() => Assert.Equal("unused", cut.Find("[data-testid=qr-status]").GetAttribute("data-status")));
+        Assert.Equal(2, _qr.Issued.Count);
+    }
+}

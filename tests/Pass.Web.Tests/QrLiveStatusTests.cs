@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.ServerSentEvents;
+using System.Text.Json;
+using Pass.Shared.Oauth;
+using Pass.Shared.QrLogin;
+using Pass.Web.Tests.Infrastructure;
+
+namespace Pass.Web.Tests;
+
+/// <summary>The portal's QR page is told of a redemption or an expiry as it happens, over server-sent events.</summary>
+public class QrLiveStatusTests : PassTestBase
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private async Task<(PortalSession Person, PortalQrCode Code)> IssueAsync()
+    {
+        await App.CreatePersonAsync("tess@test.local");
+        var person = await PortalSession.SignInAsync(App, "tess@test.local");
+        return (person, await person.ReadAsync<PortalQrCode>(await person.PostAsync($"{PassRoutes.Me}/qr")));
+    }
+
+    private static async IAsyncEnumerable<QrSessionView> EventsAsync(HttpResponseMessage response)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        await foreach (var item in SseParser.Create(stream).EnumerateAsync(TestContext.Current.CancellationToken))
+        {
+            Assert.Equal("status", item.EventType);
+            yield return JsonSerializer.Deserialize<QrSessionView>(item.Data, Json)!;
+        }
+    }
+
+    [Fact]
+    public async Task A_watcher_sees_unused_then_used_with_the_terminal_that_redeemed_it()
+    {
+        var (person, code) = await IssueAsync();
+        using var _ = person;
+        using var response = await person.Http.GetAsync($"{PassRoutes.Me}/qr/{code.Session}/events", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        var events = EventsAsync(response).GetAsyncEnumerator();
+
+        Assert.True(await events.MoveNextAsync());
+        Assert.Equal(QrSessionStatus.Unused, events.Current.Status);
+        await Api.TokenOkAsync(TestClient.Terminal, ("grant_type", "authorization_code"), ("code", code.AuthCode));
+
+        Assert.True(await events.MoveNextAsync());
+        Assert.Equal(QrSessionStatus.Used, events.Current.Status);
+        Assert.Equal("Test " + TestClient.Terminal.ClientId, events.Current.RedeemedByClientName);
+        Assert.False(await events.MoveNextAsync());
+    }
+
+    [Fact]
+    public async Task A_watcher_sees_the_code_expire_when_its_lifetime_passes()
+    {
+        var (person, code) = await IssueAsync();
+        using var _ = person;
+        using var response = await person.Http.GetAsync($"{PassRoutes.Me}/qr/{code.Session}/events", HttpCompletionOption.ResponseHeadersRead);
+        var events = EventsAsync(response).GetAsyncEnumerator();
+        Assert.True(await events.MoveNextAsync());
+
+        App.Time.Advance(TimeSpan.FromSeconds(code.ExpiresIn));
+
+        Assert.True(await events.MoveNextAsync());
+        Assert.Equal(QrSessionStatus.Expired, events.Current.Status);
+        Assert.False(await events.MoveNextAsync());
+    }
+
+    [Fact]
+    public async Task Another_person_cannot_watch_the_session()
+    {
+        var (person, code) = await IssueAsync();
+        person.Dispose();
+        await App.CreatePersonAsync("uma@test.local");
+        using var stranger = await PortalSession.SignInAsync(App, "uma@test.local");
+
+        var response = await stranger.Http.GetAsync($"{PassRoutes.Me}/qr/{code.Session}/events");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
