@@ -9,12 +9,12 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-# Browser tests drive Debian's Chromium; install it when a browser test project exists and it is missing.
-if [ -d tests/Pass.E2E ] && [ ! -x /usr/bin/chromium ]; then
-  echo "Installing Debian's chromium for the browser tests..."
+# Browser tests drive Debian's Chromium (with CJK fonts for the Chinese pages); install them when missing.
+if [ -d tests/Pass.E2E ] && { [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ]; }; then
+  echo "Installing Debian's chromium and fonts-noto-cjk for the browser tests..."
   if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null \
-    || { echo "Could not install chromium (apt-get install chromium)." >&2; exit 1; }
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-noto-cjk >/dev/null \
+    || { echo "Could not install chromium (apt-get install chromium fonts-noto-cjk)." >&2; exit 1; }
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -15,7 +15,8 @@ namespace Pass.Web.Tests.Infrastructure;
 /// Pass on a real SQLite file in a temp folder, with a fake clock. A second instance on the same
 /// <see cref="DataDirectory"/> is a restart.
 /// </summary>
-public sealed class PassApplication(string? dataDirectory = null, bool productionLogging = false, DateTimeOffset? startAt = null, IReadOnlyDictionary<string, string>? settings = null)
+public sealed class PassApplication(string? dataDirectory = null, bool productionLogging = false, DateTimeOffset? startAt = null,
+    IReadOnlyDictionary<string, string>? settings = null, bool realClock = false)
     : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@test.local";
@@ -70,11 +71,14 @@ public sealed class PassApplication(string? dataDirectory = null, bool productio
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services =>
+        if (!realClock)
         {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Time);
-        });
+            builder.ConfigureServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Time);
+            });
+        }
     }
 
     /// <summary>Creates a person with <see cref="PersonPassword"/> straight in the store; returns the id.</summary>
@@ -88,6 +92,16 @@ public sealed class PassApplication(string? dataDirectory = null, bool productio
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
         await users.AddToRolesAsync(user, [PassRoles.User, .. roles]);
         return user.Id;
+    }
+
+    /// <summary>Serves on real Kestrel at 127.0.0.1 (any free port), for a real browser; returns the address.</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!;
+        return new Uri(addresses.Addresses.First());
     }
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)

@@ -1,0 +1,59 @@
+using Microsoft.Playwright;
+using Pass.Web.Tests.Infrastructure;
+
+namespace Pass.E2E;
+
+/// <summary>One Pass on real Kestrel per test, and a fresh browser context; screenshots land in test-results/.</summary>
+public abstract class PortalTest(ChromiumFixture chromium) : IAsyncLifetime
+{
+    protected static readonly float Patience = 60_000;
+
+    protected PassApplication App { get; } = new(realClock: true);
+
+    protected Uri BaseAddress { get; private set; } = null!;
+
+    protected OAuthApi Api { get; private set; } = null!;
+
+    protected IBrowserContext Context { get; private set; } = null!;
+
+    protected IPage Page { get; private set; } = null!;
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        BaseAddress = App.StartKestrel();
+        Api = new OAuthApi(new HttpClient { BaseAddress = BaseAddress });
+        Context = await NewContextAsync();
+        Page = await Context.NewPageAsync();
+    }
+
+    protected Task<IBrowserContext> NewContextAsync(string locale = "en-US") =>
+        chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = locale });
+
+    protected async Task SignInAsync(IPage page, string email, string password = PassApplication.PersonPassword)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.Locator("[id='Input.Email']").FillAsync(email);
+        await page.Locator("[id='Input.Password']").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase), new() { Timeout = Patience });
+    }
+
+    /// <summary>Waits until WebAssembly has taken over the prerendered page, so clicks reach components.</summary>
+    protected static Task WaitInteractiveAsync(IPage page) =>
+        page.Locator("[data-interactive=true]").WaitForAsync(new() { Timeout = Patience });
+
+    protected async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "test-results");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        Api.Http.Dispose();
+        await App.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
