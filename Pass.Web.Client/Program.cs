@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+using Pass.Shared.Cards;
 using Pass.Shared.QrLogin;
+using Pass.Shared.Tokens;
 using Pass.Web.Client;
 using Pass.Web.Client.Localization;
 using Pass.Web.Client.Services;
@@ -14,6 +16,8 @@ builder.Services.AddPortalComponents();
 builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
 builder.Services.AddScoped<PortalHttp>();
 builder.Services.AddScoped<IMyQrService, ClientMyQrService>();
+builder.Services.AddScoped<IMyCardsService, ClientMyCardsService>();
+builder.Services.AddScoped<IMyTokensService, ClientMyTokensService>();
 
 var host = builder.Build();
 await PortalCulture.ApplyFromDocumentAsync(host.Services);

@@ -33,8 +33,7 @@ public static class CardEndpoints
         var me = routes.MapGroup(PassRoutes.Me + "/cards").WithTags("My account")
             .RequireAuthorization(PassPolicies.PortalUser)
             .RequireAntiforgeryOnWrites();
-        me.MapGet("/", async (ClaimsPrincipal user, CardService cards, UserManager<ApplicationUser> users) =>
-            TypedResults.Ok(await ViewsAsync(await cards.ListForUserAsync(user.UserId()), users, fullNumber: false)));
+        me.MapGet("/", async (IMyCardsService mine, CancellationToken ct) => TypedResults.Ok(await mine.ListAsync(ct)));
         me.MapPost("/{id:guid}/report-lost", async (Guid id, ClaimsPrincipal user, CardService cards, UserManager<ApplicationUser> users) =>
             await ToResultAsync(await cards.ReportLostAsync(id, user.UserId(), ownerId: user.UserId()), users, fullNumber: false));
         return routes;
@@ -75,21 +74,9 @@ public static class CardEndpoints
             new Dictionary<string, object?> { ["boundTo"] = result.BoundToMaskedName, ["bindingId"] = result.Binding?.Id }),
     };
 
-    private static async Task<List<CardBindingView>> ViewsAsync(IEnumerable<CardBinding> bindings, UserManager<ApplicationUser> users, bool fullNumber)
-    {
-        var views = new List<CardBindingView>();
-        foreach (var binding in bindings)
-        {
-            views.Add(await ViewAsync(binding, users, fullNumber));
-        }
+    private static Task<List<CardBindingView>> ViewsAsync(IEnumerable<CardBinding> bindings, UserManager<ApplicationUser> users, bool fullNumber) =>
+        CardViews.ManyAsync(bindings, users, fullNumber);
 
-        return views;
-    }
-
-    private static async Task<CardBindingView> ViewAsync(CardBinding binding, UserManager<ApplicationUser> users, bool fullNumber)
-    {
-        var owner = await users.FindByIdAsync(binding.UserId);
-        return new CardBindingView(binding.Id, binding.MaskedNumber, fullNumber ? binding.CardNumber : null, binding.UserId,
-            owner?.DisplayName, binding.Status, binding.BoundAt, binding.EndedAt, binding.ReplacedBy);
-    }
+    private static Task<CardBindingView> ViewAsync(CardBinding binding, UserManager<ApplicationUser> users, bool fullNumber) =>
+        CardViews.OneAsync(binding, users, fullNumber);
 }

@@ -24,6 +24,8 @@ public static class PassFeatures
         services.AddScoped<CardService>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<TokenAdministration>();
+        services.AddScoped<Pass.Shared.Cards.IMyCardsService, ServerMyCardsService>();
+        services.AddScoped<Pass.Shared.Tokens.IMyTokensService, ServerMyTokensService>();
         services.AddProblemDetails();
 
         // One line per request: method, path without query, status, duration. Never headers, queries or bodies,

@@ -25,12 +25,10 @@ public static class TokenEndpoints
         var me = routes.MapGroup(PassRoutes.Me + "/tokens").WithTags("My account")
             .RequireAuthorization(PassPolicies.PortalUser)
             .RequireAntiforgeryOnWrites();
-        me.MapGet("/", async (ClaimsPrincipal user, TokenAdministration tokens, int page = 0) =>
-            TypedResults.Ok(await tokens.ListAsync(new TokenQuery(user.UserId(), Page: page))));
-        me.MapDelete("/{id}", async Task<Results<NoContent, NotFound>> (string id, ClaimsPrincipal user, TokenAdministration tokens) =>
-            await tokens.RevokeAsync(id, user.UserId()) ? TypedResults.NoContent() : TypedResults.NotFound());
-        me.MapPost("/revoke-all", async (ClaimsPrincipal user, TokenAdministration tokens) =>
-            TypedResults.Ok(new RevokeResult(await tokens.RevokeAllOfUserAsync(user.UserId()))));
+        me.MapGet("/", async (IMyTokensService mine, CancellationToken ct, int page = 0) => TypedResults.Ok(await mine.ListAsync(page, ct)));
+        me.MapDelete("/{id}", async Task<Results<NoContent, NotFound>> (string id, IMyTokensService mine, CancellationToken ct) =>
+            await mine.RevokeAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
+        me.MapPost("/revoke-all", async (IMyTokensService mine, CancellationToken ct) => TypedResults.Ok(new RevokeResult(await mine.RevokeAllAsync(ct))));
         return routes;
     }
 
