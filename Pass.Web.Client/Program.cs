@@ -17,6 +17,7 @@ builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.H
 builder.Services.AddScoped<PortalHttp>();
 builder.Services.AddScoped<IMyQrService, ClientMyQrService>();
 builder.Services.AddScoped<IMyCardsService, ClientMyCardsService>();
+builder.Services.AddScoped<ICardDeskService, ClientCardDeskService>();
 builder.Services.AddScoped<IMyTokensService, ClientMyTokensService>();
 
 var host = builder.Build();

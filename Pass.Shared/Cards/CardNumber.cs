@@ -25,11 +25,13 @@ public readonly record struct CardNumber
     public static string Mask(string canonical) =>
         canonical.Length <= 4 ? new string('•', canonical.Length) : "••••" + canonical[^4..];
 
+    /// <summary>Reads a value already in canonical form (stored, or shown by Pass), else null.</summary>
+    public static CardNumber? TryFromCanonical(string? canonical) =>
+        canonical is { Length: 6 or 8 or 14 or 20 } && IsUpperHex(canonical) ? new CardNumber(canonical) : null;
+
     /// <summary>Re-reads a value that was stored canonical (from the database); throws if it is not.</summary>
     public static CardNumber FromCanonical(string canonical) =>
-        canonical.Length is 6 or 8 or 14 or 20 && IsUpperHex(canonical)
-            ? new CardNumber(canonical)
-            : throw new FormatException("Not a canonical card number.");
+        TryFromCanonical(canonical) ?? throw new FormatException("Not a canonical card number.");
 
     public static CardNumberParseResult TryParse(string? typed, CardReaderFormat format)
     {

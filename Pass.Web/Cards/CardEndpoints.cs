@@ -52,9 +52,15 @@ public static class CardEndpoints
             : await ToResultAsync(result, users);
     }
 
+    /// <summary>A number as a reader of <paramref name="format"/> typed it, or, without a format, in canonical form.</summary>
+    public static CardNumberParseResult ReadNumber(string? number, CardReaderFormat? format) =>
+        format is { } f ? CardNumber.TryParse(number, f)
+        : CardNumber.TryFromCanonical(number) is { } canonical ? new CardNumberParseResult(canonical, null)
+        : new CardNumberParseResult(null, CardNumberError.WrongLength);
+
     public static async Task<IResult> HistoryAsync(string? number, CardReaderFormat? format, CardService cards, UserManager<ApplicationUser> users)
     {
-        var parsed = CardNumber.TryParse(number, format ?? CardReaderFormat.HexUid);
+        var parsed = ReadNumber(number, format);
         return parsed.Number is { } card
             ? TypedResults.Ok(await ViewsAsync(await cards.HistoryAsync(card), users, fullNumber: true))
             : ApiExtensions.Invalid("number", parsed.Reason!);

@@ -25,6 +25,7 @@ public static class PassFeatures
         services.AddScoped<UserDirectory>();
         services.AddScoped<TokenAdministration>();
         services.AddScoped<Pass.Shared.Cards.IMyCardsService, ServerMyCardsService>();
+        services.AddScoped<Pass.Shared.Cards.ICardDeskService, ServerCardDeskService>();
         services.AddScoped<Pass.Shared.Tokens.IMyTokensService, ServerMyTokensService>();
         services.AddProblemDetails();
 

@@ -98,5 +98,6 @@ public class CardNumberTests
     public void A_non_canonical_stored_value_is_refused(string stored)
     {
         Assert.Throws<FormatException>(() => CardNumber.FromCanonical(stored));
+        Assert.Null(CardNumber.TryFromCanonical(stored));
     }
 }

@@ -167,6 +167,19 @@ public class CardGrantTests : PassTestBase
     }
 
     [Fact]
+    public async Task The_history_also_takes_the_canonical_number_as_the_portal_shows_it()
+    {
+        var binding = await BindAsync("123/45678", CardReaderFormat.Wiegand26);
+        Assert.Equal("7BB26E", binding.CardNumber);
+
+        var history = await _desk.ReadAsync<List<CardBindingView>>(await _desk.Http.GetAsync($"{PassRoutes.Cards}/history?number=7BB26E"));
+        var garbage = await _desk.Http.GetAsync($"{PassRoutes.Cards}/history?number=7bb26e");
+
+        Assert.Equal(binding.Id, Assert.Single(history).Id);
+        Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
+    }
+
+    [Fact]
     public async Task A_person_sees_their_own_cards_masked_and_cannot_report_someone_elses_lost()
     {
         var binding = await BindAsync("04A23B1C");

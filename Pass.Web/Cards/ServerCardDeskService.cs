@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Identity;
+using Pass.Shared.Cards;
+using Pass.Shared.Users;
+using Pass.Web.Api;
+using Pass.Web.Data;
+using Pass.Web.Users;
+
+namespace Pass.Web.Cards;
+
+/// <summary><see cref="ICardDeskService"/> on the server, over <see cref="CardService"/>; the card API answers from the same results.</summary>
+public sealed class ServerCardDeskService(CardService cards, UserDirectory people, UserManager<ApplicationUser> users, IHttpContextAccessor http) : ICardDeskService
+{
+    private string ActorId => (http.HttpContext?.User ?? throw new InvalidOperationException("No signed-in operator.")).UserId();
+
+    public async Task<IReadOnlyList<UserSummary>> FindPeopleAsync(string? query, CancellationToken ct = default) =>
+        (await people.SearchAsync(query, 0, 20, ct)).Items;
+
+    public async Task<IReadOnlyList<CardBindingView>> CardsOfAsync(string userId, CancellationToken ct = default) =>
+        await CardViews.ManyAsync(await cards.ListForUserAsync(userId, ct), users, fullNumber: true);
+
+    public async Task<CardDeskResult> BindAsync(string userId, string typed, CardReaderFormat format, CancellationToken ct = default) =>
+        await ToDeskAsync(await cards.BindCardAsync(userId, typed, format, ActorId, ct), users);
+
+    public async Task<CardDeskResult> ReplaceAsync(Guid bindingId, string typed, CardReaderFormat format, CancellationToken ct = default) =>
+        await ToDeskAsync(await cards.ReplaceAsync(bindingId, typed, format, ActorId, ct), users);
+
+    public async Task<CardDeskResult> UnbindAsync(Guid bindingId, CancellationToken ct = default) =>
+        await ToDeskAsync(await cards.UnbindAsync(bindingId, ActorId, ct), users);
+
+    public async Task<CardDeskResult> ReportLostAsync(Guid bindingId, CancellationToken ct = default) =>
+        await ToDeskAsync(await cards.ReportLostAsync(bindingId, ActorId, ownerId: null, ct), users);
+
+    public async Task<IReadOnlyList<CardBindingView>> HistoryAsync(string number, CardReaderFormat? format, CancellationToken ct = default) =>
+        CardEndpoints.ReadNumber(number, format).Number is { } card
+            ? await CardViews.ManyAsync(await cards.HistoryAsync(card, ct), users, fullNumber: true)
+            : [];
+
+    public static async Task<CardDeskResult> ToDeskAsync(CardResult result, UserManager<ApplicationUser> users)
+    {
+        var view = result.Binding is null ? null : await CardViews.OneAsync(result.Binding, users, fullNumber: true);
+        return result.Outcome switch
+        {
+            CardOutcome.Done => new CardDeskResult(CardDeskOutcome.Done, view),
+            CardOutcome.InvalidNumber => new CardDeskResult(CardDeskOutcome.Invalid, Reason: result.Reason),
+            CardOutcome.UserNotFound => new CardDeskResult(CardDeskOutcome.PersonNotFound),
+            CardOutcome.NotFound => new CardDeskResult(CardDeskOutcome.NotFound),
+            CardOutcome.NotActive or CardOutcome.SameCard => new CardDeskResult(CardDeskOutcome.NotActive, view, result.Reason),
+            _ => new CardDeskResult(CardDeskOutcome.AlreadyBound, view, result.Reason, result.BoundToMaskedName, result.Binding?.Id),
+        };
+    }
+}
