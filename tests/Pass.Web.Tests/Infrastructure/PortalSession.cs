@@ -10,9 +10,9 @@ public sealed class PortalSession(HttpClient http) : IDisposable
 {
     public HttpClient Http => http;
 
-    public static async Task<PortalSession> SignInAsync(PassApplication app, string email, string password = PassApplication.PersonPassword)
+    public static async Task<PortalSession> SignInAsync(PassApplication app, string email, string password = PassApplication.PersonPassword, bool followRedirects = true)
     {
-        var session = new PortalSession(app.CreateClient());
+        var session = new PortalSession(app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects }));
         var login = await session.Http.PostAsJsonAsync(PassRoutes.Api + "/account/login", new LoginRequest(email, password));
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         var token = (await session.Http.GetFromJsonAsync<AntiforgeryToken>(PassRoutes.Antiforgery))!;
