@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+using Pass.Shared.Audit;
 using Pass.Shared.Cards;
+using Pass.Shared.Clients;
+using Pass.Shared.Users;
 using Pass.Shared.QrLogin;
 using Pass.Shared.Tokens;
 using Pass.Web.Client;
@@ -18,6 +21,10 @@ builder.Services.AddScoped<PortalHttp>();
 builder.Services.AddScoped<IMyQrService, ClientMyQrService>();
 builder.Services.AddScoped<IMyCardsService, ClientMyCardsService>();
 builder.Services.AddScoped<ICardDeskService, ClientCardDeskService>();
+builder.Services.AddScoped<IPeopleAdmin, ClientPeopleAdmin>();
+builder.Services.AddScoped<IClientsAdmin, ClientClientsAdmin>();
+builder.Services.AddScoped<ITokensAdmin, ClientTokensAdmin>();
+builder.Services.AddScoped<IAuditTrail, ClientAuditTrail>();
 builder.Services.AddScoped<IMyTokensService, ClientMyTokensService>();
 
 var host = builder.Build();

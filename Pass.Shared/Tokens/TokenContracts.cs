@@ -4,6 +4,7 @@ namespace Pass.Shared.Tokens;
 public sealed record TokenView(
     string Id,
     string? Subject,
+    string? SubjectName,
     string? ClientId,
     string? ClientName,
     string Type,

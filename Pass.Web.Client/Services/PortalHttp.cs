@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Pass.Shared;
 using Pass.Shared.Oauth;
 using Pass.Shared.Users;
 
@@ -31,6 +32,29 @@ public sealed class PortalHttp(HttpClient http)
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<T>(ct))!;
     }
+
+    /// <summary>Sends JSON and reads the answer as an <see cref="Outcome{T}"/>: the value, 404, field errors, or the problem's title.</summary>
+    public async Task<Outcome<T>> SendAsync<T>(HttpMethod method, string url, object? body, CancellationToken ct)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+        using var response = await SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+        if (response.IsSuccessStatusCode)
+        {
+            return Outcome<T>.Ok((await response.Content.ReadFromJsonAsync<T>(ct))!);
+        }
+
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return Outcome<T>.NotFound();
+        }
+
+        var problem = await response.Content.ReadFromJsonAsync<ProblemBody>(ct);
+        return problem?.Errors is { Count: > 0 } errors
+            ? Outcome<T>.Invalid(errors)
+            : Outcome<T>.Refused(problem?.Detail ?? problem?.Title ?? response.ReasonPhrase ?? "Refused");
+    }
+
+    private sealed record ProblemBody(string? Title, string? Detail, Dictionary<string, string[]>? Errors);
 
     public async Task<T?> GetOrDefaultAsync<T>(string url, CancellationToken ct) where T : class
     {

@@ -34,6 +34,13 @@ public static class ApiExtensions
     public static ProblemHttpResult Problem(int status, string title, string? detail = null, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail, extensions: extensions);
 
+    /// <summary>An <see cref="Pass.Shared.Outcome{T}"/> as HTTP: the value, 404, 400 with field errors, or 409 with the problem.</summary>
+    public static IResult ToHttp<T>(this Pass.Shared.Outcome<T> outcome, Func<T, IResult> ok) =>
+        outcome.Missing ? TypedResults.NotFound()
+        : outcome.Errors is { } errors ? TypedResults.ValidationProblem(errors)
+        : outcome.Problem is { } problem ? Problem(StatusCodes.Status409Conflict, problem)
+        : ok(outcome.Value!);
+
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -26,6 +26,10 @@ public static class PassFeatures
         services.AddScoped<TokenAdministration>();
         services.AddScoped<Pass.Shared.Cards.IMyCardsService, ServerMyCardsService>();
         services.AddScoped<Pass.Shared.Cards.ICardDeskService, ServerCardDeskService>();
+        services.AddScoped<Pass.Shared.Users.IPeopleAdmin, ServerPeopleAdmin>();
+        services.AddScoped<Pass.Shared.Clients.IClientsAdmin, ServerClientsAdmin>();
+        services.AddScoped<Pass.Shared.Tokens.ITokensAdmin, ServerTokensAdmin>();
+        services.AddScoped<Pass.Shared.Audit.IAuditTrail, ServerAuditTrail>();
         services.AddScoped<Pass.Shared.Tokens.IMyTokensService, ServerMyTokensService>();
         services.AddProblemDetails();
 

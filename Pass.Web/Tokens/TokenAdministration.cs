@@ -46,8 +46,12 @@ public sealed class TokenAdministration(
             .Skip(page * pageSize).Take(pageSize)
             .Select(t => new { t.Id, t.Subject, t.Application!.ClientId, t.Application.DisplayName, t.Type, t.Status, t.CreationDate, t.ExpirationDate, t.Properties })
             .ToListAsync(ct);
+        // Person tokens name their person; a terminal's own token names the terminal.
+        var subjects = rows.Select(t => t.Subject).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => subjects.Contains(u.Id))
+            .Select(u => new { u.Id, Name = u.DisplayName + " <" + u.Email + ">" }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var items = rows.Select(t => new TokenView(
-            t.Id!, t.Subject, t.ClientId, t.DisplayName,
+            t.Id!, t.Subject, t.Subject is { } s && names.TryGetValue(s, out var name) ? name : t.DisplayName, t.ClientId, t.DisplayName,
             t.Type == TokenTypeIdentifiers.AccessToken ? "access_token" : "refresh_token",
             GrantOf(t.Properties), t.Status, Utc(t.CreationDate), Utc(t.ExpirationDate))).ToList();
         return new PagedResult<TokenView>(items, total, page, pageSize);

@@ -29,7 +29,8 @@ public sealed class UserDirectory(
     TimeProvider time,
     AuditLog audit)
 {
-    public async Task<PagedResult<UserSummary>> SearchAsync(string? query, int page, int pageSize, CancellationToken ct = default)
+    /// <summary>People matching <paramref name="query"/>; <paramref name="sort"/> is name, email, staff or created, "-" first for descending.</summary>
+    public async Task<PagedResult<UserSummary>> SearchAsync(string? query, int page, int pageSize, CancellationToken ct = default, string? sort = null)
     {
         var people = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query))
@@ -42,7 +43,15 @@ public sealed class UserDirectory(
         pageSize = Math.Clamp(pageSize, 1, 200);
         page = Math.Max(page, 0);
         var total = await people.CountAsync(ct);
-        var found = await people.OrderBy(u => u.DisplayName).ThenBy(u => u.Email).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
+        var descending = sort?.StartsWith('-') == true;
+        IOrderedQueryable<ApplicationUser> ordered = sort?.TrimStart('-') switch
+        {
+            "email" => descending ? people.OrderByDescending(u => u.Email) : people.OrderBy(u => u.Email),
+            "staff" => descending ? people.OrderByDescending(u => u.StaffNumber) : people.OrderBy(u => u.StaffNumber),
+            "created" => descending ? people.OrderByDescending(u => u.CreatedAt) : people.OrderBy(u => u.CreatedAt),
+            _ => descending ? people.OrderByDescending(u => u.DisplayName) : people.OrderBy(u => u.DisplayName),
+        };
+        var found = await ordered.ThenBy(u => u.Email).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
         var ids = found.Select(u => u.Id).ToList();
         var roles = await (from ur in db.UserRoles
                            join r in db.Roles on ur.RoleId equals r.Id

@@ -26,8 +26,8 @@ public static class UserEndpoints
         return routes;
     }
 
-    public static async Task<Ok<PagedResult<UserSummary>>> SearchAsync(UserDirectory directory, string? q, int page = 0, int pageSize = 25) =>
-        TypedResults.Ok(await directory.SearchAsync(q, page, pageSize));
+    public static async Task<Ok<PagedResult<UserSummary>>> SearchAsync(UserDirectory directory, string? q, string? sort, int page = 0, int pageSize = 25) =>
+        TypedResults.Ok(await directory.SearchAsync(q, page, pageSize, sort: sort));
 
     public static async Task<Results<Ok<UserSummary>, NotFound>> FindAsync(string id, UserDirectory directory) =>
         await directory.FindAsync(id) is { } user ? TypedResults.Ok(user) : TypedResults.NotFound();

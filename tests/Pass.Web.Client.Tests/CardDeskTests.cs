@@ -24,8 +24,8 @@ public class CardDeskTests : PortalTestContext
     private async Task<IRenderedComponent<CardDesk>> WithPersonAsync()
     {
         var cut = Render<CardDesk>();
-        var autocomplete = cut.FindComponent<MudAutocomplete<Pass.Shared.Users.UserSummary>>();
-        await cut.InvokeAsync(() => autocomplete.Instance.ValueChanged.InvokeAsync(InMemoryCardDesk.Xia));
+        var picker = cut.FindComponent<Pass.Web.Client.Components.PersonPicker>();
+        await cut.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync(InMemoryCardDesk.Xia));
         cut.WaitForAssertion(() => Assert.Contains("Xia Ming", cut.Find("[data-testid=desk-selected]").TextContent));
         return cut;
     }

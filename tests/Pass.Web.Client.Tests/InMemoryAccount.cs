@@ -17,8 +17,8 @@ public sealed class InMemoryAccount : IMyCardsService, IMyTokensService
 
     public List<TokenView> Tokens { get; } =
     [
-        new("t-1", "u-1", "pos-1", "Canteen POS 3", "access_token", "urn:pass:grant-type:card", "valid", Start, Start.AddHours(1)),
-        new("t-2", "u-1", "lib", "Library kiosk", "access_token", "urn:pass:grant-type:qr", "valid", Start, Start.AddHours(1)),
+        new("t-1", "u-1", "Tess", "pos-1", "Canteen POS 3", "access_token", "urn:pass:grant-type:card", "valid", Start, Start.AddHours(1)),
+        new("t-2", "u-1", "Tess", "lib", "Library kiosk", "access_token", "urn:pass:grant-type:qr", "valid", Start, Start.AddHours(1)),
     ];
 
     public List<string> Revoked { get; } = [];

@@ -20,6 +20,10 @@ public class PageAccessTests : PassTestBase
         { "/me/tokens", SignIn, Shown, Shown, Shown },
         { "/helpdesk/cards", SignIn, Denied, Shown, Shown },
         { "/Account/Manage", SignIn, Shown, Shown, Shown },
+        { "/admin/users", SignIn, Denied, Denied, Shown },
+        { "/admin/clients", SignIn, Denied, Denied, Shown },
+        { "/admin/tokens", SignIn, Denied, Denied, Shown },
+        { "/admin/audit", SignIn, Denied, Denied, Shown },
     };
 
     [Theory]

@@ -52,6 +52,7 @@ public class RevocationTests : AdminTestBase
         var (userId, tokens) = await PersonWithCachedTokensAsync(2);
         var list = await Admin.ReadAsync<Pass.Shared.PagedResult<TokenView>>(await Admin.Http.GetAsync($"{PassRoutes.Tokens}?userId={userId}"));
         var newestAccess = list.Items.First(t => t.Type == "access_token");
+        Assert.EndsWith("@test.local>", newestAccess.SubjectName);
 
         Assert.Equal(HttpStatusCode.NoContent, (await Admin.Http.DeleteAsync($"{PassRoutes.Tokens}/{newestAccess.Id}")).StatusCode);
 

@@ -1,0 +1,83 @@
+using Pass.Shared;
+using Pass.Shared.Audit;
+using Pass.Shared.Clients;
+using Pass.Shared.Oauth;
+using Pass.Web.Audit;
+
+namespace Pass.Web.Clients;
+
+/// <summary>Registering and changing clients, with their rules and audit events: the pages and the API both come here.</summary>
+public sealed class ServerClientsAdmin(ClientRegistry clients, AuditLog audit) : IClientsAdmin
+{
+    public Task<IReadOnlyList<ClientSummary>> ListAsync(CancellationToken ct = default) => clients.ListAsync(ct);
+
+    public async Task<Outcome<ClientSecretResponse>> RegisterAsync(RegisterClientRequest request, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(request.DisplayName))
+        {
+            return Outcome<ClientSecretResponse>.Invalid(Error("displayName", "A display name is required."));
+        }
+
+        if (Validate(request.Grants ?? [], request.ReaderFormat is not null) is { } invalid)
+        {
+            return Outcome<ClientSecretResponse>.Invalid(invalid);
+        }
+
+        var secret = await clients.RegisterAsync(request.DisplayName.Trim(), request.Grants ?? [], request.ReaderFormat, ct: ct);
+        await audit.RecordAsync(AuditEventType.ClientRegistered, clientId: secret.ClientId, detail: string.Join(",", request.Grants ?? []), ct: ct);
+        return Outcome<ClientSecretResponse>.Ok(secret);
+    }
+
+    public async Task<Outcome<ClientSummary>> UpdateAsync(string clientId, UpdateClientRequest request, CancellationToken ct = default)
+    {
+        if (await clients.FindAsync(clientId, ct) is not { } existing)
+        {
+            return Outcome<ClientSummary>.NotFound();
+        }
+
+        if (Validate(request.Grants ?? existing.Grants, (request.ReaderFormat ?? existing.ReaderFormat) is not null) is { } invalid)
+        {
+            return Outcome<ClientSummary>.Invalid(invalid);
+        }
+
+        var updated = (await clients.UpdateAsync(clientId, request, ct))!;
+        await audit.RecordAsync(AuditEventType.ClientUpdated, clientId: clientId, detail: string.Join(",", updated.Grants), ct: ct);
+        return Outcome<ClientSummary>.Ok(updated);
+    }
+
+    public async Task<Outcome<ClientSecretResponse>> RotateSecretAsync(string clientId, CancellationToken ct = default)
+    {
+        if (await clients.RotateSecretAsync(clientId, ct) is not { } secret)
+        {
+            return Outcome<ClientSecretResponse>.NotFound();
+        }
+
+        await audit.RecordAsync(AuditEventType.ClientSecretRotated, clientId: clientId, ct: ct);
+        return Outcome<ClientSecretResponse>.Ok(secret);
+    }
+
+    public async Task<bool> SetDisabledAsync(string clientId, bool disabled, CancellationToken ct = default)
+    {
+        if (!await clients.SetDisabledAsync(clientId, disabled, ct))
+        {
+            return false;
+        }
+
+        await audit.RecordAsync(disabled ? AuditEventType.ClientDisabled : AuditEventType.ClientEnabled, clientId: clientId, ct: ct);
+        return true;
+    }
+
+    private static Dictionary<string, string[]>? Validate(IReadOnlyList<string> grants, bool hasReaderFormat)
+    {
+        if (grants.FirstOrDefault(g => !ClientRegistry.IsKnownGrant(g)) is { } unknown)
+        {
+            return Error("grants", $"Unknown grant '{unknown}'. Grants are {string.Join(", ", PassGrantTypes.All)}.");
+        }
+
+        return grants.Contains(PassGrantTypes.Card) && !hasReaderFormat
+            ? Error("readerFormat", "A client that reads cards needs its reader format.")
+            : null;
+    }
+
+    private static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
+}

@@ -1,0 +1,41 @@
+using Pass.Shared;
+using Pass.Shared.Users;
+
+namespace Pass.Web.Users;
+
+/// <summary><see cref="IPeopleAdmin"/> on the server, over <see cref="UserDirectory"/>.</summary>
+public sealed class ServerPeopleAdmin(UserDirectory directory) : IPeopleAdmin
+{
+    public Task<PagedResult<UserSummary>> SearchAsync(string? query, int page, int pageSize, string? sort = null, CancellationToken ct = default) =>
+        directory.SearchAsync(query, page, pageSize, ct, sort);
+
+    public async Task<Outcome<CreateUserResponse>> CreateAsync(CreateUserRequest request, CancellationToken ct = default)
+    {
+        var result = await directory.CreateAsync(request);
+        return result.Outcome == UserChange.Done
+            ? Outcome<CreateUserResponse>.Ok(new CreateUserResponse(result.User!, result.Secret))
+            : Outcome<CreateUserResponse>.Invalid(result.Errors ?? new Dictionary<string, string[]>());
+    }
+
+    public async Task<Outcome<UserSummary>> SetLockedAsync(string userId, bool locked, CancellationToken ct = default) =>
+        ToOutcome(locked ? await directory.LockAsync(userId) : await directory.UnlockAsync(userId));
+
+    public async Task<Outcome<UserSummary>> SetRolesAsync(string userId, IReadOnlyList<string> roles, CancellationToken ct = default) =>
+        ToOutcome(await directory.SetRolesAsync(userId, roles));
+
+    public async Task<Outcome<PasswordResetResponse>> ResetPasswordAsync(string userId, CancellationToken ct = default)
+    {
+        var result = await directory.ResetPasswordAsync(userId);
+        return result.Outcome == UserChange.Done
+            ? Outcome<PasswordResetResponse>.Ok(new PasswordResetResponse(result.Secret!))
+            : Outcome<PasswordResetResponse>.Refused("No such person.");
+    }
+
+    private static Outcome<UserSummary> ToOutcome(UserChangeResult result) => result.Outcome switch
+    {
+        UserChange.Done => Outcome<UserSummary>.Ok(result.User!),
+        UserChange.NotFound => Outcome<UserSummary>.Refused("No such person."),
+        UserChange.LastAdministrator => Outcome<UserSummary>.Refused("Pass must keep at least one administrator."),
+        _ => Outcome<UserSummary>.Invalid(result.Errors ?? new Dictionary<string, string[]>()),
+    };
+}
