@@ -25,6 +25,7 @@ builder.Services.AddScoped<IPeopleAdmin, ClientPeopleAdmin>();
 builder.Services.AddScoped<IClientsAdmin, ClientClientsAdmin>();
 builder.Services.AddScoped<ITokensAdmin, ClientTokensAdmin>();
 builder.Services.AddScoped<IAuditTrail, ClientAuditTrail>();
+builder.Services.AddScoped<IQrBoard, ClientQrBoard>();
 builder.Services.AddScoped<IMyTokensService, ClientMyTokensService>();
 
 var host = builder.Build();

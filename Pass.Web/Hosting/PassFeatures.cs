@@ -30,6 +30,7 @@ public static class PassFeatures
         services.AddScoped<Pass.Shared.Clients.IClientsAdmin, ServerClientsAdmin>();
         services.AddScoped<Pass.Shared.Tokens.ITokensAdmin, ServerTokensAdmin>();
         services.AddScoped<Pass.Shared.Audit.IAuditTrail, ServerAuditTrail>();
+        services.AddScoped<Pass.Shared.QrLogin.IQrBoard, ServerQrBoard>();
         services.AddScoped<Pass.Shared.Tokens.IMyTokensService, ServerMyTokensService>();
         services.AddProblemDetails();
 
@@ -64,6 +65,7 @@ public static class PassFeatures
         app.MapQrLoginEndpoints();
         app.MapAccountEndpoints();
         app.MapMyQrEndpoints();
+        app.MapQrBoardEndpoints();
         app.MapUserEndpoints();
         app.MapClientEndpoints();
         app.MapCardEndpoints();

@@ -24,6 +24,8 @@ public class PageAccessTests : PassTestBase
         { "/admin/clients", SignIn, Denied, Denied, Shown },
         { "/admin/tokens", SignIn, Denied, Denied, Shown },
         { "/admin/audit", SignIn, Denied, Denied, Shown },
+        { "/admin/qr", SignIn, Denied, Denied, Shown },
+        { "/admin", SignIn, Denied, Denied, Shown },
     };
 
     [Theory]

@@ -65,6 +65,32 @@ public class QrLiveStatusTests : PassTestBase
     }
 
     [Fact]
+    public async Task The_administrators_board_sees_a_code_shown_then_used_and_a_person_cannot_watch_it()
+    {
+        using var admin = await PortalSession.AdminAsync(App);
+        using var board = await admin.Http.GetAsync(PassRoutes.Api + "/qr-board/events", HttpCompletionOption.ResponseHeadersRead);
+        await using var stream = await board.Content.ReadAsStreamAsync();
+        var events = SseParser.Create(stream).EnumerateAsync(TestContext.Current.CancellationToken).GetAsyncEnumerator();
+        Assert.True(await events.MoveNextAsync());
+        Assert.Equal("ready", events.Current.EventType);
+
+        var (person, code) = await IssueAsync();
+        using var _ = person;
+        Assert.True(await events.MoveNextAsync());
+        var shown = JsonSerializer.Deserialize<QrBoardEntry>(events.Current.Data, Json)!;
+        await Api.TokenOkAsync(TestClient.Terminal, ("grant_type", "authorization_code"), ("code", code.AuthCode));
+        Assert.True(await events.MoveNextAsync());
+        var used = JsonSerializer.Deserialize<QrBoardEntry>(events.Current.Data, Json)!;
+
+        Assert.Equal((code.Session, QrSessionStatus.Unused), (shown.Session, shown.State));
+        Assert.Equal((code.Session, QrSessionStatus.Used), (used.Session, used.State));
+        Assert.Equal("Test " + TestClient.Terminal.ClientId, used.RedeemedByClientName);
+        Assert.Equal(HttpStatusCode.Forbidden, (await person.Http.GetAsync(PassRoutes.Api + "/qr-board/events")).StatusCode);
+        var counts = await admin.ReadAsync<DashboardCounts>(await admin.Http.GetAsync(PassRoutes.Api + "/qr-board/counts"));
+        Assert.Equal((1, 1), (counts.QrSessionsToday, counts.QrUsedToday));
+    }
+
+    [Fact]
     public async Task Another_person_cannot_watch_the_session()
     {
         var (person, code) = await IssueAsync();
