@@ -34,8 +34,7 @@ public class CardDeskJourneyTests(ChromiumFixture chromium) : PortalTest(chromiu
         Assert.Equal(System.Net.HttpStatusCode.OK, (await Api.CheckAsync(token.AccessToken)).StatusCode);
 
         // The owner reports it lost from My cards.
-        await using var phone = await NewContextAsync();
-        var owner = await phone.NewPageAsync();
+        var owner = await NewPageInOwnContextAsync();
         await SignInAsync(owner, "xia@test.local");
         await owner.GotoAsync("/me/cards");
         await WaitInteractiveAsync(owner);

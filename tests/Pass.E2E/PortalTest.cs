@@ -6,7 +6,8 @@ namespace Pass.E2E;
 /// <summary>One Pass on real Kestrel per test, and a fresh browser context; screenshots land in test-results/.</summary>
 public abstract class PortalTest(ChromiumFixture chromium) : IAsyncLifetime
 {
-    protected static readonly float Patience = 60_000;
+    // Generous: a new browser context boots WebAssembly from cold, slower on a loaded 2-core machine.
+    protected static readonly float Patience = 90_000;
 
     protected PassApplication App { get; } = new(realClock: true);
 
@@ -26,8 +27,25 @@ public abstract class PortalTest(ChromiumFixture chromium) : IAsyncLifetime
         Page = await Context.NewPageAsync();
     }
 
-    protected Task<IBrowserContext> NewContextAsync(string locale = "en-US") =>
-        chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = locale });
+    private readonly List<IPage> _extraPages = [];
+
+    /// <summary>A second browser (a phone, a kiosk) whose page is also kept if the journey fails.</summary>
+    protected async Task<IPage> NewPageInOwnContextAsync()
+    {
+        var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        _extraPages.Add(page);
+        return page;
+    }
+
+    protected Task<IBrowserContext> NewContextAsync(string locale = "en-US", ColorScheme scheme = ColorScheme.Light) =>
+        chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = locale,
+            ColorScheme = scheme,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
 
     protected async Task SignInAsync(IPage page, string email, string password = PassApplication.PersonPassword)
     {
@@ -51,6 +69,23 @@ public abstract class PortalTest(ChromiumFixture chromium) : IAsyncLifetime
 
     public virtual async ValueTask DisposeAsync()
     {
+        // A failed journey leaves what the browser showed, for whoever reads the CI log.
+        if (TestContext.Current.TestState?.Result == TestResult.Failed)
+        {
+            var name = TestContext.Current.Test?.TestDisplayName ?? "journey";
+            var safe = string.Concat(name.Select(c => char.IsLetterOrDigit(c) ? c : '-'))[..Math.Min(name.Length, 80)];
+            foreach (var page in Context.Pages.Concat(_extraPages))
+            {
+                await ScreenshotAsync(page, $"failed-{safe}-{Array.IndexOf([.. Context.Pages.Concat(_extraPages)], page)}");
+                Console.WriteLine($"[{safe}] {page.Url}\n{await page.InnerTextAsync("body")}");
+            }
+        }
+
+        foreach (var page in _extraPages)
+        {
+            await page.Context.DisposeAsync();
+        }
+
         await Context.DisposeAsync();
         Api.Http.Dispose();
         await App.DisposeAsync();

@@ -101,7 +101,9 @@ public sealed class PassApplication(string? dataDirectory = null, bool productio
         StartServer();
         var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!;
-        return new Uri(addresses.Addresses.First());
+        var address = new Uri(addresses.Addresses.First());
+        ClientOptions.BaseAddress = address;
+        return address;
     }
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)

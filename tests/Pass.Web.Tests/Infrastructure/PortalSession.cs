@@ -12,7 +12,11 @@ public sealed class PortalSession(HttpClient http) : IDisposable
 
     public static async Task<PortalSession> SignInAsync(PassApplication app, string email, string password = PassApplication.PersonPassword, bool followRedirects = true)
     {
-        var session = new PortalSession(app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects }));
+        var session = new PortalSession(app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = followRedirects,
+            BaseAddress = app.ClientOptions.BaseAddress,
+        }));
         var login = await session.Http.PostAsJsonAsync(PassRoutes.Api + "/account/login", new LoginRequest(email, password));
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         var token = (await session.Http.GetFromJsonAsync<AntiforgeryToken>(PassRoutes.Antiforgery))!;
