@@ -1,4 +1,8 @@
 using System.Net.Http.Json;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.AspNetCore.Components.WebAssembly.Http;
 using Pass.Shared;
 using Pass.Shared.Oauth;
 using Pass.Shared.Users;
@@ -11,6 +15,8 @@ namespace Pass.Web.Client.Services;
 /// </summary>
 public sealed class PortalHttp(HttpClient http)
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     private AntiforgeryToken? _antiforgery;
 
     public HttpClient Http => http;
@@ -55,6 +61,23 @@ public sealed class PortalHttp(HttpClient http)
     }
 
     private sealed record ProblemBody(string? Title, string? Detail, Dictionary<string, string[]>? Errors);
+
+    /// <summary>Reads a server-sent event stream as it arrives, keeping the events of <paramref name="eventType"/>.</summary>
+    public async IAsyncEnumerable<T> EventsAsync<T>(string url, string eventType, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.SetBrowserResponseStreamingEnabled(true);
+        using var response = await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        response.EnsureSuccessStatusCode();
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        await foreach (var item in SseParser.Create(stream).EnumerateAsync(ct))
+        {
+            if (item.EventType == eventType && JsonSerializer.Deserialize<T>(item.Data, Json) is { } value)
+            {
+                yield return value;
+            }
+        }
+    }
 
     public async Task<T?> GetOrDefaultAsync<T>(string url, CancellationToken ct) where T : class
     {

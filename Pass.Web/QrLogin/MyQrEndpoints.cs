@@ -9,8 +9,6 @@ namespace Pass.Web.QrLogin;
 /// <summary>The portal's "My QR code": the server picks the session id; the page watches the status as server-sent events.</summary>
 public static class MyQrEndpoints
 {
-    public const string EventType = "status";
-
     public static IEndpointRouteBuilder MapMyQrEndpoints(this IEndpointRouteBuilder routes)
     {
         var me = routes.MapGroup(PassRoutes.Me + "/qr").WithTags("My account")
@@ -33,6 +31,6 @@ public static class MyQrEndpoints
             return TypedResults.NotFound();
         }
 
-        return TypedResults.ServerSentEvents(qr.WatchAsync(session, ct), EventType);
+        return TypedResults.ServerSentEvents(qr.WatchAsync(session, ct), PassEvents.Status);
     }
 }

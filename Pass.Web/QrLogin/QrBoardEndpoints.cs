@@ -22,13 +22,10 @@ public static class QrBoardEndpoints
     // The first event sends the response on its way at once, so a watcher knows it is connected before anything changes.
     private static async IAsyncEnumerable<SseItem<QrBoardEntry?>> EventsAsync(IQrBoard board, [EnumeratorCancellation] CancellationToken ct)
     {
-        yield return new SseItem<QrBoardEntry?>(null, ReadyEvent);
+        yield return new SseItem<QrBoardEntry?>(null, PassEvents.Ready);
         await foreach (var entry in board.WatchAsync(ct))
         {
-            yield return new SseItem<QrBoardEntry?>(entry, SessionEvent);
+            yield return new SseItem<QrBoardEntry?>(entry, PassEvents.Session);
         }
     }
-
-    public const string ReadyEvent = "ready";
-    public const string SessionEvent = "session";
 }
