@@ -25,7 +25,7 @@ public interface ICardDeskService
 
     Task<IReadOnlyList<CardBindingView>> CardsOfAsync(string userId, CancellationToken ct = default);
 
-    Task<CardDeskResult> BindAsync(string userId, string typed, CardReaderFormat format, CancellationToken ct = default);
+    Task<CardDeskResult> BindCardAsync(string userId, string typed, CardReaderFormat format, CancellationToken ct = default);
 
     Task<CardDeskResult> ReplaceAsync(Guid bindingId, string typed, CardReaderFormat format, CancellationToken ct = default);
 

@@ -19,7 +19,7 @@ public sealed class ClientCardDeskService(PortalHttp portal) : ICardDeskService
     public async Task<IReadOnlyList<CardBindingView>> CardsOfAsync(string userId, CancellationToken ct = default) =>
         await portal.Http.GetFromJsonAsync<List<CardBindingView>>($"{PassRoutes.Cards}?userId={Uri.EscapeDataString(userId)}", ct) ?? [];
 
-    public Task<CardDeskResult> BindAsync(string userId, string typed, CardReaderFormat format, CancellationToken ct = default) =>
+    public Task<CardDeskResult> BindCardAsync(string userId, string typed, CardReaderFormat format, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Post, PassRoutes.Cards, new BindCardRequest(userId, typed, format), ct);
 
     public Task<CardDeskResult> ReplaceAsync(Guid bindingId, string typed, CardReaderFormat format, CancellationToken ct = default) =>

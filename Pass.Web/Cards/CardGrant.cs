@@ -7,13 +7,13 @@ using Pass.Web.Oauth;
 namespace Pass.Web.Cards;
 
 /// <summary>A terminal reads a card and gets a token for the person it is bound to, reading the number in the terminal's configured format.</summary>
-public sealed class CardGrant(ClientRegistry clients, CardService cards, PrincipalFactory principals) : ITokenGrant
+public sealed class CardGrant(CardService cards, PrincipalFactory principals) : ITokenGrant
 {
     public string GrantType => PassGrantTypes.Card;
 
-    public async Task<GrantOutcome> ExchangeAsync(OpenIddictRequest request, HttpContext context, CancellationToken ct)
+    public async Task<GrantOutcome> ExchangeAsync(OpenIddictRequest request, ClientProfile client, HttpContext context, CancellationToken ct)
     {
-        if ((await clients.FindProfileAsync(request.ClientId!, ct))?.ReaderFormat is not { } format)
+        if (client.ReaderFormat is not { } format)
         {
             return GrantOutcome.Reject(OAuthErrors.UnauthorizedClient, "This client has no card reader format configured.");
         }

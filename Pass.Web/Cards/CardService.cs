@@ -33,6 +33,8 @@ public sealed class CardService(
     TimeProvider time,
     AuditLog audit)
 {
+    private const string Ended = "The card binding has already ended.";
+
     public async Task<CardResult> BindCardAsync(string? userId, string? typed, CardReaderFormat format, string actorId, CancellationToken ct = default)
     {
         var parsed = CardNumber.TryParse(typed, format);
@@ -85,12 +87,12 @@ public sealed class CardService(
 
         if (!old.IsActive)
         {
-            return new CardResult(CardOutcome.NotActive, old);
+            return new CardResult(CardOutcome.NotActive, old, Ended);
         }
 
         if (old.CardNumber == card.Value)
         {
-            return new CardResult(CardOutcome.SameCard, old);
+            return new CardResult(CardOutcome.SameCard, old, "That is the card being replaced.");
         }
 
         if (await ConflictAsync(card) is { } conflict)
@@ -173,7 +175,7 @@ public sealed class CardService(
 
         if (change(binding, time.GetUtcNow()) != CardBindingChange.Done)
         {
-            return new CardResult(CardOutcome.NotActive, binding);
+            return new CardResult(CardOutcome.NotActive, binding, Ended);
         }
 
         try
@@ -183,7 +185,7 @@ public sealed class CardService(
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return new CardResult(CardOutcome.NotActive, await FindAsync(bindingId, ct));
+            return new CardResult(CardOutcome.NotActive, await FindAsync(bindingId, ct), Ended);
         }
 
         await RevokeIssuedAsync(binding, ct);

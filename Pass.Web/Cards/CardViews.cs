@@ -18,6 +18,21 @@ public static class CardViews
         return views;
     }
 
+    /// <summary>What a card action did, as the desk and the API report it.</summary>
+    public static async Task<CardDeskResult> ResultAsync(CardResult result, UserManager<ApplicationUser> users, bool fullNumber)
+    {
+        var view = result.Binding is null ? null : await OneAsync(result.Binding, users, fullNumber);
+        return result.Outcome switch
+        {
+            CardOutcome.Done => new CardDeskResult(CardDeskOutcome.Done, view),
+            CardOutcome.InvalidNumber => new CardDeskResult(CardDeskOutcome.Invalid, Reason: result.Reason),
+            CardOutcome.UserNotFound => new CardDeskResult(CardDeskOutcome.PersonNotFound),
+            CardOutcome.NotFound => new CardDeskResult(CardDeskOutcome.NotFound),
+            CardOutcome.NotActive or CardOutcome.SameCard => new CardDeskResult(CardDeskOutcome.NotActive, view, result.Reason),
+            _ => new CardDeskResult(CardDeskOutcome.AlreadyBound, view, result.Reason, result.BoundToMaskedName, result.Binding?.Id),
+        };
+    }
+
     public static async Task<CardBindingView> OneAsync(CardBinding binding, UserManager<ApplicationUser> users, bool fullNumber)
     {
         var owner = await users.FindByIdAsync(binding.UserId);

@@ -18,34 +18,20 @@ public sealed class ServerCardDeskService(CardService cards, UserDirectory peopl
     public async Task<IReadOnlyList<CardBindingView>> CardsOfAsync(string userId, CancellationToken ct = default) =>
         await CardViews.ManyAsync(await cards.ListForUserAsync(userId, ct), users, fullNumber: true);
 
-    public async Task<CardDeskResult> BindAsync(string userId, string typed, CardReaderFormat format, CancellationToken ct = default) =>
-        await ToDeskAsync(await cards.BindCardAsync(userId, typed, format, ActorId, ct), users);
+    public async Task<CardDeskResult> BindCardAsync(string userId, string typed, CardReaderFormat format, CancellationToken ct = default) =>
+        await CardViews.ResultAsync(await cards.BindCardAsync(userId, typed, format, ActorId, ct), users, fullNumber: true);
 
     public async Task<CardDeskResult> ReplaceAsync(Guid bindingId, string typed, CardReaderFormat format, CancellationToken ct = default) =>
-        await ToDeskAsync(await cards.ReplaceAsync(bindingId, typed, format, ActorId, ct), users);
+        await CardViews.ResultAsync(await cards.ReplaceAsync(bindingId, typed, format, ActorId, ct), users, fullNumber: true);
 
     public async Task<CardDeskResult> UnbindAsync(Guid bindingId, CancellationToken ct = default) =>
-        await ToDeskAsync(await cards.UnbindAsync(bindingId, ActorId, ct), users);
+        await CardViews.ResultAsync(await cards.UnbindAsync(bindingId, ActorId, ct), users, fullNumber: true);
 
     public async Task<CardDeskResult> ReportLostAsync(Guid bindingId, CancellationToken ct = default) =>
-        await ToDeskAsync(await cards.ReportLostAsync(bindingId, ActorId, ownerId: null, ct), users);
+        await CardViews.ResultAsync(await cards.ReportLostAsync(bindingId, ActorId, ownerId: null, ct), users, fullNumber: true);
 
     public async Task<IReadOnlyList<CardBindingView>> HistoryAsync(string number, CardReaderFormat? format, CancellationToken ct = default) =>
         CardEndpoints.ReadNumber(number, format).Number is { } card
             ? await CardViews.ManyAsync(await cards.HistoryAsync(card, ct), users, fullNumber: true)
             : [];
-
-    public static async Task<CardDeskResult> ToDeskAsync(CardResult result, UserManager<ApplicationUser> users)
-    {
-        var view = result.Binding is null ? null : await CardViews.OneAsync(result.Binding, users, fullNumber: true);
-        return result.Outcome switch
-        {
-            CardOutcome.Done => new CardDeskResult(CardDeskOutcome.Done, view),
-            CardOutcome.InvalidNumber => new CardDeskResult(CardDeskOutcome.Invalid, Reason: result.Reason),
-            CardOutcome.UserNotFound => new CardDeskResult(CardDeskOutcome.PersonNotFound),
-            CardOutcome.NotFound => new CardDeskResult(CardDeskOutcome.NotFound),
-            CardOutcome.NotActive or CardOutcome.SameCard => new CardDeskResult(CardDeskOutcome.NotActive, view, result.Reason),
-            _ => new CardDeskResult(CardDeskOutcome.AlreadyBound, view, result.Reason, result.BoundToMaskedName, result.Binding?.Id),
-        };
-    }
 }

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pass.Shared.Clients;
 using Pass.Shared.Oauth;
-using Pass.Shared.Tokens;
 using Pass.Web.Api;
-using Pass.Web.Tokens;
 using Pass.Web.Users;
 
 namespace Pass.Web.Clients;
@@ -26,8 +24,6 @@ public static class ClientEndpoints
             (await admin.RotateSecretAsync(clientId, ct)).ToHttp(TypedResults.Ok));
         group.MapPost("/{clientId}/disable", (string clientId, IClientsAdmin admin, CancellationToken ct) => SetDisabledAsync(clientId, true, admin, ct));
         group.MapPost("/{clientId}/enable", (string clientId, IClientsAdmin admin, CancellationToken ct) => SetDisabledAsync(clientId, false, admin, ct));
-        group.MapPost("/{clientId}/revoke-tokens", async Task<Results<Ok<RevokeResult>, NotFound>> (string clientId, TokenAdministration tokens) =>
-            await tokens.RevokeAllOfClientAsync(clientId) is { } count ? TypedResults.Ok(new RevokeResult(count)) : TypedResults.NotFound());
         return routes;
     }
 

@@ -53,7 +53,8 @@ public static class PassFeatures
             app.UseHttpLogging();
         }
 
-        app.UseRequestLocalization();
+        // Only pages speak the viewer's language; check_token and the APIs skip the culture lookup.
+        app.UseWhen(c => !ErrorResponses.IsOauth(c) && !ErrorResponses.IsApi(c), pages => pages.UseRequestLocalization());
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -1,5 +1,6 @@
 using OpenIddict.Abstractions;
 using Pass.Shared.Oauth;
+using Pass.Web.Clients;
 
 namespace Pass.Web.Oauth;
 
@@ -8,7 +9,7 @@ public sealed class ClientCredentialsGrant(IOpenIddictApplicationManager applica
 {
     public string GrantType => PassGrantTypes.ClientCredentials;
 
-    public async Task<GrantOutcome> ExchangeAsync(OpenIddictRequest request, HttpContext context, CancellationToken ct)
+    public async Task<GrantOutcome> ExchangeAsync(OpenIddictRequest request, ClientProfile client, HttpContext context, CancellationToken ct)
     {
         var app = await applications.FindByClientIdAsync(request.ClientId!, ct);
         var name = app is null ? null : await applications.GetDisplayNameAsync(app, ct);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using OpenIddict.Abstractions;
+using Pass.Web.Clients;
 
 namespace Pass.Web.Oauth;
 
@@ -13,10 +14,13 @@ public sealed record GrantOutcome(ClaimsPrincipal? Principal, string? Error, str
         new(null, error, description, subjectUserId, description);
 }
 
-/// <summary>One grant type of the token endpoint; the endpoint picks the one whose <see cref="GrantType"/> the request names.</summary>
+/// <summary>
+/// One grant type of the token endpoint; the endpoint picks the one whose <see cref="GrantType"/> the request names
+/// and hands it the calling client's profile, already read.
+/// </summary>
 public interface ITokenGrant
 {
     string GrantType { get; }
 
-    Task<GrantOutcome> ExchangeAsync(OpenIddictRequest request, HttpContext context, CancellationToken ct);
+    Task<GrantOutcome> ExchangeAsync(OpenIddictRequest request, ClientProfile client, HttpContext context, CancellationToken ct);
 }

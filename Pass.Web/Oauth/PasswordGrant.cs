@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using Pass.Shared.Oauth;
+using Pass.Web.Clients;
 using Pass.Web.Data;
 using Pass.Web.Users;
 
@@ -13,7 +14,7 @@ public sealed class PasswordGrant(UserManager<ApplicationUser> users, SignInMana
 
     public string GrantType => PassGrantTypes.Password;
 
-    public async Task<GrantOutcome> ExchangeAsync(OpenIddictRequest request, HttpContext context, CancellationToken ct)
+    public async Task<GrantOutcome> ExchangeAsync(OpenIddictRequest request, ClientProfile client, HttpContext context, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(request.Username) || string.IsNullOrEmpty(request.Password))
         {

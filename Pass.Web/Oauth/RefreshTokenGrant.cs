@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Pass.Shared.Oauth;
+using Pass.Web.Clients;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Pass.Web.Oauth;
@@ -14,7 +15,7 @@ public sealed class RefreshTokenGrant(PrincipalFactory principals) : ITokenGrant
 {
     public string GrantType => PassGrantTypes.RefreshToken;
 
-    public async Task<GrantOutcome> ExchangeAsync(OpenIddictRequest request, HttpContext context, CancellationToken ct)
+    public async Task<GrantOutcome> ExchangeAsync(OpenIddictRequest request, ClientProfile client, HttpContext context, CancellationToken ct)
     {
         var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         if (result.Principal is not { } principal)

@@ -25,9 +25,10 @@ public static class TokenEndpoint
         var ct = context.RequestAborted;
 
         GrantOutcome outcome;
-        if (request.ClientId is not { } clientId || (await clients.FindProfileAsync(clientId, ct))?.IsDisabled == true)
+        var client = request.ClientId is { } clientId ? await clients.FindProfileAsync(clientId, ct) : null;
+        if (client is null || client.IsDisabled)
         {
-            outcome = GrantOutcome.Reject(OAuthErrors.InvalidClient, "The client is disabled.");
+            outcome = GrantOutcome.Reject(OAuthErrors.InvalidClient, client is null ? "The client is not registered with Pass." : "The client is disabled.");
         }
         else if (grants.FirstOrDefault(g => g.GrantType == request.GrantType) is not { } grant)
         {
@@ -35,7 +36,7 @@ public static class TokenEndpoint
         }
         else
         {
-            outcome = await grant.ExchangeAsync(request, context, ct);
+            outcome = await grant.ExchangeAsync(request, client, context, ct);
         }
 
         context.Items[AuditOauthResponses.AuditedItem] = true;

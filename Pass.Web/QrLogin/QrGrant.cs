@@ -1,5 +1,6 @@
 using OpenIddict.Abstractions;
 using Pass.Shared.Oauth;
+using Pass.Web.Clients;
 using Pass.Web.Oauth;
 
 namespace Pass.Web.QrLogin;
@@ -9,7 +10,7 @@ public sealed class QrGrant(QrLoginService qr, PrincipalFactory principals) : IT
 {
     public string GrantType => PassGrantTypes.Qr;
 
-    public async Task<GrantOutcome> ExchangeAsync(OpenIddictRequest request, HttpContext context, CancellationToken ct)
+    public async Task<GrantOutcome> ExchangeAsync(OpenIddictRequest request, ClientProfile client, HttpContext context, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(request.Code))
         {

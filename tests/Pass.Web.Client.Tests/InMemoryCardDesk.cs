@@ -20,7 +20,7 @@ public sealed class InMemoryCardDesk : ICardDeskService
     public Task<IReadOnlyList<CardBindingView>> CardsOfAsync(string userId, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<CardBindingView>>([.. Cards.Where(c => c.UserId == userId)]);
 
-    public Task<CardDeskResult> BindAsync(string userId, string typed, CardReaderFormat format, CancellationToken ct = default)
+    public Task<CardDeskResult> BindCardAsync(string userId, string typed, CardReaderFormat format, CancellationToken ct = default)
     {
         Calls.Add($"bind {typed} {format}");
         var card = CardNumber.Parse(typed, format);
