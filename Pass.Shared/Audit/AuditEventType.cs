@@ -30,4 +30,7 @@ public enum AuditEventType
     ClientSecretRotated,
     ClientDisabled,
     ClientEnabled,
+    KioskSignInApproved,
+    KioskSignInDenied,
+    KioskSignIn,
 }

@@ -7,7 +7,8 @@ public sealed record ClientSummary(
     string DisplayName,
     IReadOnlyList<string> Grants,
     CardReaderFormat? ReaderFormat,
-    bool IsDisabled);
+    bool IsDisabled,
+    bool IsBuiltIn = false);
 
 public sealed record RegisterClientRequest(
     string? DisplayName,

@@ -14,6 +14,9 @@ public static class PassGrantTypes
     public const string Password = "password";
     public const string AuthorizationCode = "authorization_code";
 
+    /// <summary>RFC 8628: the kiosk redeems its approved device code. Only Pass's own kiosk client has it.</summary>
+    public const string DeviceCode = "urn:ietf:params:oauth:grant-type:device_code";
+
     /// <summary>Every grant an administrator may allow a client.</summary>
     public static readonly IReadOnlyList<string> All = [ClientCredentials, Card, Qr, Password, RefreshToken];
 }
@@ -22,6 +25,9 @@ public static class PassParameters
 {
     public const string CardNumber = "card_number";
     public const string Session = "session";
+
+    /// <summary>Optional on the device authorization request: the kiosk's name, shown to the person who approves.</summary>
+    public const string DeviceName = "device_name";
 }
 
 /// <summary>Claims Pass puts in its tokens beyond the standard ones.</summary>
@@ -32,4 +38,8 @@ public static class PassClaims
     public const string PersonKind = "person";
     public const string ClientKind = "client";
     public const string Grant = "pass_grant";
+
+    /// <summary>On a kiosk's sign-in request: what the device is called, where it asked from.</summary>
+    public const string DeviceName = "pass_device_name";
+    public const string DeviceAddress = "pass_device_ip";
 }

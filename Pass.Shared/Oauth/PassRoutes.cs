@@ -12,6 +12,9 @@ public static class PassRoutes
     public const string Introspect = OauthBase + "/introspect";
     public const string Authorize = OauthBase + "/authorize";
     public const string UserInfo = OauthBase + "/userinfo";
+
+    /// <summary>RFC 8628 device authorization endpoint: where a kiosk asks for a sign-in code.</summary>
+    public const string DeviceAuthorization = OauthBase + "/device";
     public const string Metadata = "/.well-known/oauth-authorization-server";
 
     public const string Api = "/api";
@@ -23,6 +26,18 @@ public static class PassRoutes
     public const string Me = Api + "/me";
     public const string Antiforgery = Api + "/antiforgery";
     public const string Health = "/health";
+
+    /// <summary>The kiosk's "scan to sign in on this screen" page.</summary>
+    public const string KioskSignIn = "/login/qr";
+
+    /// <summary>RFC 8628 verification page the kiosk's QR code opens on a phone.</summary>
+    public const string KioskVerify = KioskSignIn + "/verify";
+
+    /// <summary>Where the phone's approve / deny form posts (a second verification endpoint address).</summary>
+    public const string KioskDecide = KioskVerify + "/decide";
+
+    public const string KioskEvents = Api + "/kiosk/events";
+    public const string KioskSession = Api + "/kiosk/session";
 }
 
 public static class PassRoles

@@ -3,6 +3,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
 using Pass.Shared.Cards;
 using Pass.Shared.Clients;
+using Pass.Shared.Kiosk;
 using Pass.Shared.Oauth;
 using Pass.Web.Data;
 using Pass.Web.Hosting;
@@ -37,6 +38,34 @@ public sealed class ClientRegistry(
         await db.SaveChangesAsync(ct);
         return new ClientSecretResponse(clientId, clientSecret);
     }
+
+    /// <summary>
+    /// Pass's own kiosk client: public (a browser page keeps no secret), allowed only the device authorization
+    /// endpoint and the device code grant. Administrators may switch it off, not change it.
+    /// </summary>
+    public async Task EnsureKioskAsync(CancellationToken ct = default)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = KioskClient.ClientId,
+            ClientType = ClientTypes.Public,
+            DisplayName = KioskClient.DisplayName,
+            Permissions = { Permissions.Endpoints.DeviceAuthorization, Permissions.Endpoints.Token, Permissions.GrantTypes.DeviceCode },
+        };
+        if (await applications.FindByClientIdAsync(KioskClient.ClientId, ct) is { } app)
+        {
+            await applications.UpdateAsync(app, descriptor, ct);
+        }
+        else
+        {
+            await applications.CreateAsync(descriptor, ct);
+        }
+
+        await ProfileAsync(KioskClient.ClientId, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static bool IsBuiltIn(string clientId) => clientId == KioskClient.ClientId;
 
     /// <summary>Creates or updates a client from <c>Pass:Clients</c>; a configured secret replaces the stored one.</summary>
     public async Task UpsertAsync(ConfiguredClient client, CancellationToken ct = default)
@@ -149,7 +178,7 @@ public sealed class ClientRegistry(
             .ToList();
         var profile = await FindProfileAsync(clientId, ct);
         return new ClientSummary(clientId, await applications.GetDisplayNameAsync(app, ct) ?? clientId, grants,
-            profile?.ReaderFormat, profile?.IsDisabled ?? false);
+            profile?.ReaderFormat, profile?.IsDisabled ?? false, IsBuiltIn(clientId));
     }
 
     private async Task<ClientProfile> ProfileAsync(string clientId, CancellationToken ct)

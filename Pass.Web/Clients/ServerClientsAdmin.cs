@@ -35,6 +35,11 @@ public sealed class ServerClientsAdmin(ClientRegistry clients, AuditLog audit) :
             return Outcome<ClientSummary>.NotFound();
         }
 
+        if (existing.IsBuiltIn)
+        {
+            return Outcome<ClientSummary>.Refused(BuiltIn);
+        }
+
         if (Validate(request.Grants ?? existing.Grants, (request.ReaderFormat ?? existing.ReaderFormat) is not null) is { } invalid)
         {
             return Outcome<ClientSummary>.Invalid(invalid);
@@ -47,6 +52,11 @@ public sealed class ServerClientsAdmin(ClientRegistry clients, AuditLog audit) :
 
     public async Task<Outcome<ClientSecretResponse>> RotateSecretAsync(string clientId, CancellationToken ct = default)
     {
+        if (ClientRegistry.IsBuiltIn(clientId))
+        {
+            return Outcome<ClientSecretResponse>.Refused(BuiltIn);
+        }
+
         if (await clients.RotateSecretAsync(clientId, ct) is not { } secret)
         {
             return Outcome<ClientSecretResponse>.NotFound();
@@ -66,6 +76,8 @@ public sealed class ServerClientsAdmin(ClientRegistry clients, AuditLog audit) :
         await audit.RecordAsync(disabled ? AuditEventType.ClientDisabled : AuditEventType.ClientEnabled, clientId: clientId, ct: ct);
         return true;
     }
+
+    private const string BuiltIn = "Pass manages this client itself: it has no secret and its grants are fixed. It can only be disabled.";
 
     private static Dictionary<string, string[]>? Validate(IReadOnlyList<string> grants, bool hasReaderFormat)
     {

@@ -5,6 +5,7 @@ using Pass.Web.Api;
 using Pass.Web.Audit;
 using Pass.Web.Cards;
 using Pass.Web.Clients;
+using Pass.Web.Kiosk;
 using Pass.Web.QrLogin;
 using Pass.Web.Tokens;
 using Pass.Web.Users;
@@ -21,6 +22,8 @@ public static class PassFeatures
         services.AddScoped<QrLoginService>();
         services.AddSingleton<QrSessionNotifier>();
         services.AddScoped<Pass.Shared.QrLogin.IMyQrService, ServerMyQrService>();
+        services.AddScoped<Kiosk.KioskRequests>();
+        services.AddSingleton<Kiosk.KioskSignInNotifier>();
         services.AddScoped<CardService>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<TokenAdministration>();
@@ -66,6 +69,7 @@ public static class PassFeatures
         app.MapQrLoginEndpoints();
         app.MapAccountEndpoints();
         app.MapMyQrEndpoints();
+        app.MapKioskEndpoints();
         app.MapQrBoardEndpoints();
         app.MapUserEndpoints();
         app.MapClientEndpoints();

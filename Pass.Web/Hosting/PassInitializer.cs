@@ -37,6 +37,7 @@ public sealed class PassInitializer(
         await SeedAdministratorAsync(services.GetRequiredService<UserManager<ApplicationUser>>());
 
         var clients = services.GetRequiredService<ClientRegistry>();
+        await clients.EnsureKioskAsync(ct);
         foreach (var client in configuration.GetSection("Pass:Clients").Get<List<ConfiguredClient>>() ?? [])
         {
             if (string.IsNullOrWhiteSpace(client.ClientId))

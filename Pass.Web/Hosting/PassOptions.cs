@@ -79,3 +79,13 @@ public sealed class TokenOptions
     [Range(0, 50_000_000)]
     public int CheckCacheCapacity { get; set; } = 500_000;
 }
+
+/// <summary>Section <c>Pass:Kiosk</c>: "scan to sign in on this screen".</summary>
+public sealed class KioskOptions
+{
+    public const string Section = "Pass:Kiosk";
+
+    /// <summary>How long a kiosk's QR code can be approved. Default 5 minutes, between 30 seconds and 15 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:30", "00:15:00")]
+    public TimeSpan CodeLifetime { get; set; } = TimeSpan.FromMinutes(5);
+}

@@ -6,6 +6,7 @@ using Pass.Web.Cards;
 using Pass.Web.Clients;
 using Pass.Web.Data;
 using Pass.Web.Hosting;
+using Pass.Web.Kiosk;
 using Pass.Web.QrLogin;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -19,6 +20,8 @@ public static class OauthSetup
         var services = builder.Services;
         var pass = builder.Configuration.GetSection(PassOptions.Section).Get<PassOptions>() ?? new PassOptions();
         var tokens = builder.Configuration.GetSection(TokenOptions.Section).Get<TokenOptions>() ?? new TokenOptions();
+        var kiosk = builder.Configuration.GetSection(KioskOptions.Section).Get<KioskOptions>() ?? new KioskOptions();
+        services.AddOptions<KioskOptions>().BindConfiguration(KioskOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<RevocationEpochs>();
@@ -32,6 +35,7 @@ public static class OauthSetup
         services.AddScoped<ITokenGrant, RefreshTokenGrant>();
         services.AddScoped<ITokenGrant, CardGrant>();
         services.AddScoped<ITokenGrant, QrGrant>();
+        services.AddScoped<ITokenGrant, DeviceCodeGrant>();
 
         services.AddOpenIddict()
             .AddCore(core =>
@@ -46,20 +50,25 @@ public static class OauthSetup
                     .SetRevocationEndpointUris(Relative(PassRoutes.Revoke))
                     .SetIntrospectionEndpointUris(Relative(PassRoutes.Introspect))
                     .SetConfigurationEndpointUris(Relative(PassRoutes.Metadata), ".well-known/openid-configuration")
-                    .SetJsonWebKeySetEndpointUris(".well-known/jwks");
+                    .SetJsonWebKeySetEndpointUris(".well-known/jwks")
+                    .SetDeviceAuthorizationEndpointUris(Relative(PassRoutes.DeviceAuthorization))
+                    .SetEndUserVerificationEndpointUris(Relative(PassRoutes.KioskVerify), Relative(PassRoutes.KioskDecide));
 
                 server.AllowClientCredentialsFlow()
                     .AllowRefreshTokenFlow()
                     .AllowPasswordFlow()
                     .AllowCustomFlow(PassGrantTypes.Card)
-                    .AllowCustomFlow(PassGrantTypes.Qr);
+                    .AllowCustomFlow(PassGrantTypes.Qr)
+                    .AllowDeviceAuthorizationFlow();
                 server.RegisterScopes(Scopes.Profile, Scopes.Email, Scopes.Phone, Scopes.OfflineAccess);
 
                 // Opaque random tokens; the database keeps only their SHA-256 (OpenIddict's reference tokens).
                 server.UseReferenceAccessTokens().UseReferenceRefreshTokens();
                 server.SetAccessTokenLifetime(tokens.AccessTokenLifetime)
                     .SetRefreshTokenLifetime(tokens.RefreshTokenLifetime)
-                    .SetRefreshTokenReuseLeeway(tokens.RefreshTokenReuseLeeway);
+                    .SetRefreshTokenReuseLeeway(tokens.RefreshTokenReuseLeeway)
+                    .SetDeviceCodeLifetime(kiosk.CodeLifetime)
+                    .SetUserCodeLifetime(kiosk.CodeLifetime);
 
                 server.AddSigningCertificate(PersistedCertificates.LoadOrCreate(data.KeysPath, "signing", X509KeyUsageFlags.DigitalSignature, TimeProvider.System))
                     .AddEncryptionCertificate(PersistedCertificates.LoadOrCreate(data.KeysPath, "encryption", X509KeyUsageFlags.KeyEncipherment, TimeProvider.System));
@@ -70,13 +79,16 @@ public static class OauthSetup
                 }
 
                 server.AddEventHandler(SeedCodeGrantMapping.Descriptor)
-                    .AddEventHandler(RequireClientAuthentication.Descriptor);
+                    .AddEventHandler(RequireClientAuthentication.Descriptor)
+                    .AddEventHandler(KioskDeviceDetails.Descriptor);
                 foreach (var descriptor in AuditOauthResponses.Descriptors)
                 {
                     server.AddEventHandler(descriptor);
                 }
 
-                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                var aspNetCore = server.UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableEndUserVerificationEndpointPassthrough();
                 if (!(pass.RequireHttps ?? !builder.Environment.IsDevelopment()))
                 {
                     aspNetCore.DisableTransportSecurityRequirement();

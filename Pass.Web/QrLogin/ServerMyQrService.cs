@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Pass.Shared.Oauth;
 using Pass.Shared.QrLogin;
 using Pass.Web.Api;
@@ -48,36 +46,7 @@ public sealed class ServerMyQrService(
         return new QrSessionView(found.Session, qr.StatusOf(found), found.CreatedAt, found.ExpiresAt, found.RedeemedByClientId, clientName, found.RedeemedAt);
     }
 
-    public async IAsyncEnumerable<QrSessionView> WatchAsync(string session, [EnumeratorCancellation] CancellationToken ct)
-    {
-        var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-        using var subscription = notifier.Subscribe(session, _ => changed.Writer.TryWrite(true));
-        var view = await GetAsync(session, ct);
-        if (view is null)
-        {
-            yield break;
-        }
-
-        yield return view;
-        while (view.Status == QrSessionStatus.Unused)
-        {
-            // Wake at the redemption or at the expiry, whichever comes first.
-            var untilExpiry = view.ExpiresAt - time.GetUtcNow();
-            using (time.CreateTimer(_ => changed.Writer.TryWrite(true), null, untilExpiry > TimeSpan.Zero ? untilExpiry : TimeSpan.Zero, Timeout.InfiniteTimeSpan))
-            {
-                await changed.Reader.ReadAsync(ct);
-            }
-
-            if (await GetAsync(session, ct) is not { } next)
-            {
-                yield break;
-            }
-
-            if (next != view)
-            {
-                view = next;
-                yield return view;
-            }
-        }
-    }
+    public IAsyncEnumerable<QrSessionView> WatchAsync(string session, CancellationToken ct) =>
+        notifier.FollowAsync(session, token => GetAsync(session, token),
+            view => view.Status == QrSessionStatus.Unused ? view.ExpiresAt : null, time, ct);
 }

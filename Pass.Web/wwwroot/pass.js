@@ -6,3 +6,17 @@ window.passPortal = {
     load: key => window.localStorage.getItem("pass." + key),
     save: (key, value) => window.localStorage.setItem("pass." + key, value)
 };
+
+// Server-rendered forms marked data-submit-once post one time only (a double tap must not send a spent code again).
+document.addEventListener("submit", event => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-submit-once")) {
+        return;
+    }
+
+    if (form.dataset.submitted) {
+        event.preventDefault();
+    } else {
+        form.dataset.submitted = "true";
+    }
+}, true);
