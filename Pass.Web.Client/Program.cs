@@ -4,6 +4,7 @@ using Pass.Shared.Cards;
 using Pass.Shared.Clients;
 using Pass.Shared.Users;
 using Pass.Shared.QrLogin;
+using Pass.Shared.Kiosk;
 using Pass.Shared.Tokens;
 using Pass.Web.Client;
 using Pass.Web.Client.Localization;
@@ -27,6 +28,7 @@ builder.Services.AddScoped<ITokensAdmin, ClientTokensAdmin>();
 builder.Services.AddScoped<IAuditTrail, ClientAuditTrail>();
 builder.Services.AddScoped<IQrBoard, ClientQrBoard>();
 builder.Services.AddScoped<IMyTokensService, ClientMyTokensService>();
+builder.Services.AddScoped<IKioskSignIn, ClientKioskSignIn>();
 
 var host = builder.Build();
 await PortalCulture.ApplyFromDocumentAsync(host.Services);

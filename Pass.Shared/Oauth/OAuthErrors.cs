@@ -12,6 +12,10 @@ public static class OAuthErrors
     public const string InvalidToken = "invalid_token";
     public const string InsufficientScope = "insufficient_scope";
     public const string AccessDenied = "access_denied";
+
+    /// <summary>RFC 8628 §3.5: the device code is not decided yet / nobody decided in time.</summary>
+    public const string AuthorizationPending = "authorization_pending";
+    public const string ExpiredToken = "expired_token";
     public const string NotFound = "not_found";
     public const string Conflict = "session_conflict";
     public const string TooManyRequests = "slow_down";

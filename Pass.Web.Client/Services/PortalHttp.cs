@@ -63,9 +63,12 @@ public sealed class PortalHttp(HttpClient http)
     private sealed record ProblemBody(string? Title, string? Detail, Dictionary<string, string[]>? Errors);
 
     /// <summary>Reads a server-sent event stream as it arrives, keeping the events of <paramref name="eventType"/>.</summary>
-    public async IAsyncEnumerable<T> EventsAsync<T>(string url, string eventType, [EnumeratorCancellation] CancellationToken ct)
+    public IAsyncEnumerable<T> EventsAsync<T>(string url, string eventType, CancellationToken ct) =>
+        EventsAsync<T>(new HttpRequestMessage(HttpMethod.Get, url), eventType, ct);
+
+    /// <summary>The same for a stream opened by another request (a POST that carries what the server needs to know).</summary>
+    public async IAsyncEnumerable<T> EventsAsync<T>(HttpRequestMessage request, string eventType, [EnumeratorCancellation] CancellationToken ct)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.SetBrowserResponseStreamingEnabled(true);
         using var response = await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         response.EnsureSuccessStatusCode();
