@@ -33,4 +33,5 @@ public enum AuditEventType
     KioskSignInApproved,
     KioskSignInDenied,
     KioskSignIn,
+    PasswordChanged,
 }

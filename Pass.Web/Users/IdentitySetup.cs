@@ -61,6 +61,7 @@ public static class IdentitySetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PassDbContext>()
             .AddUserManager<PassUserManager>()
+            .AddErrorDescriber<PassIdentityErrors>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();

@@ -4,7 +4,18 @@ window.passPortal = {
     documentLanguage: () => document.documentElement.lang,
     // Per-browser settings, such as a card desk's reader format.
     load: key => window.localStorage.getItem("pass." + key),
-    save: (key, value) => window.localStorage.setItem("pass." + key, value)
+    save: (key, value) => {
+        window.localStorage.setItem("pass." + key, value);
+        if (key === "dark") {
+            // The server reads this one to paint its pages in the chosen theme from the first byte.
+            document.cookie = "pass.dark=" + value + ";path=/;max-age=31536000;samesite=lax";
+        }
+    },
+    toggleDark: () => {
+        const dark = (window.localStorage.getItem("pass.dark") ?? (document.cookie.includes("pass.dark=true") ? "true" : "false")) !== "true";
+        window.passPortal.save("dark", dark ? "true" : "false");
+        window.location.reload();
+    }
 };
 
 // Server-rendered forms marked data-submit-once post one time only (a double tap must not send a spent code again).

@@ -23,6 +23,7 @@ public class ScreenshotTourTests(ChromiumFixture chromium) : PortalTest(chromium
         ("/admin/tokens", "tokens", "Tokens"),
         ("/admin/qr", "qr-board", "Live QR board"),
         ("/admin/audit", "audit", "Audit log"),
+        ("/login/qr", "kiosk", "Sign in with your phone"),
     ];
 
     [Theory]
@@ -43,7 +44,28 @@ public class ScreenshotTourTests(ChromiumFixture chromium) : PortalTest(chromium
             await Expect(page.Locator("#theme-toggle")).ToHaveAttributeAsync("aria-label", scheme == "dark" ? "Light mode" : "Dark mode");
             await ScreenshotAsync(page, $"{scheme}-{name}");
         }
+
+        // The account pages are server-rendered forms in the same look, in the theme chosen in this browser:
+        // the dark pass chooses it there with the toggle (no script of the portal runs on those pages but pass.js).
+        foreach (var (path, name, heading) in AccountPages)
+        {
+            await page.GotoAsync(path);
+            await Expect(page.Locator("h5").First).ToHaveTextAsync(heading, new() { Timeout = Patience });
+            if (scheme == "dark" && await page.Locator("#theme-toggle").GetAttributeAsync("aria-label") == "Dark mode")
+            {
+                await page.Locator("#theme-toggle").ClickAsync();
+            }
+
+            await Expect(page.Locator("#theme-toggle")).ToHaveAttributeAsync("aria-label", scheme == "dark" ? "Light mode" : "Dark mode", new() { Timeout = Patience });
+            await ScreenshotAsync(page, $"{scheme}-{name}");
+        }
     }
+
+    private static readonly (string Path, string Name, string Heading)[] AccountPages =
+    [
+        ("/Account/Manage/ChangePassword", "change-password", "Change password"),
+        ("/Account/Manage", "profile", "Profile"),
+    ];
 
     // A person with a card, tokens and a used QR code, so the pages have something to show.
     private async Task SeedAsync()
