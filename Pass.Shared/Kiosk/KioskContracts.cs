@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Pass.Shared.Kiosk;
 
 /// <summary>
@@ -47,3 +49,11 @@ public static class KioskClient
 
 /// <summary>One state of a kiosk's request on its event stream.</summary>
 public sealed record KioskStatusView(KioskSignInStatus Status, DateTimeOffset ExpiresAt);
+
+/// <summary>RFC 8628 §3.2: the device authorization endpoint's answer, as the kiosk reads it.</summary>
+public sealed record DeviceAuthorizationResponse(
+    [property: JsonPropertyName("device_code")] string DeviceCode,
+    [property: JsonPropertyName("user_code")] string UserCode,
+    [property: JsonPropertyName("verification_uri")] string VerificationUri,
+    [property: JsonPropertyName("verification_uri_complete")] string VerificationUriComplete,
+    [property: JsonPropertyName("expires_in")] int ExpiresIn);

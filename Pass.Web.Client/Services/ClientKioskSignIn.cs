@@ -60,12 +60,5 @@ public sealed class ClientKioskSignIn(PortalHttp portal, TimeProvider time) : IK
         return signedIn.StatusCode == HttpStatusCode.NoContent ? KioskCompletion.SignedIn : KioskCompletion.Failed;
     }
 
-    private sealed record DeviceAuthorizationResponse(
-        [property: JsonPropertyName("device_code")] string DeviceCode,
-        [property: JsonPropertyName("user_code")] string UserCode,
-        [property: JsonPropertyName("verification_uri")] string VerificationUri,
-        [property: JsonPropertyName("verification_uri_complete")] string VerificationUriComplete,
-        [property: JsonPropertyName("expires_in")] int ExpiresIn);
-
     private sealed record TokenAnswer([property: JsonPropertyName("access_token")] string AccessToken);
 }

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Pass.Shared.Audit;
 using Pass.Shared.Kiosk;
@@ -47,7 +46,7 @@ public class KioskSignInTests : PassTestBase
         HandleCookies = true,
     });
 
-    private async Task<DeviceAuthorization> StartAsync(string? deviceName = null)
+    private async Task<DeviceAuthorizationResponse> StartAsync(string? deviceName = null)
     {
         var form = new List<KeyValuePair<string, string>> { new("client_id", KioskClient.ClientId) };
         if (deviceName is not null)
@@ -58,7 +57,7 @@ public class KioskSignInTests : PassTestBase
         var response = await _kiosk.PostAsync(PassRoutes.DeviceAuthorization, new FormUrlEncodedContent(form));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
-        return JsonSerializer.Deserialize<DeviceAuthorization>(body)!;
+        return JsonSerializer.Deserialize<DeviceAuthorizationResponse>(body)!;
     }
 
     private Task<HttpResponseMessage> RedeemAsync(string deviceCode) =>
@@ -219,11 +218,4 @@ public class KioskSignInTests : PassTestBase
         await DecideAsync(code.UserCode, "approve");
         Assert.Equal("invalid_client", (await OAuthApi.ErrorOf(await RedeemAsync(code.DeviceCode))).Error);
     }
-
-    private sealed record DeviceAuthorization(
-        [property: JsonPropertyName("device_code")] string DeviceCode,
-        [property: JsonPropertyName("user_code")] string UserCode,
-        [property: JsonPropertyName("verification_uri")] string VerificationUri,
-        [property: JsonPropertyName("verification_uri_complete")] string VerificationUriComplete,
-        [property: JsonPropertyName("expires_in")] int ExpiresIn);
 }
