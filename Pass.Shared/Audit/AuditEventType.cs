@@ -34,4 +34,7 @@ public enum AuditEventType
     KioskSignInDenied,
     KioskSignIn,
     PasswordChanged,
+    ConsentGiven,
+    ConsentDenied,
+    ConsentWithdrawn,
 }

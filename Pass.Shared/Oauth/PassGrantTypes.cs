@@ -18,7 +18,7 @@ public static class PassGrantTypes
     public const string DeviceCode = "urn:ietf:params:oauth:grant-type:device_code";
 
     /// <summary>Every grant an administrator may allow a client.</summary>
-    public static readonly IReadOnlyList<string> All = [ClientCredentials, Card, Qr, Password, RefreshToken];
+    public static readonly IReadOnlyList<string> All = [ClientCredentials, Card, Qr, AuthorizationCode, Password, RefreshToken];
 }
 
 public static class PassParameters

@@ -13,6 +13,12 @@ public static class PassRoutes
     public const string Authorize = OauthBase + "/authorize";
     public const string UserInfo = OauthBase + "/userinfo";
 
+    /// <summary>OIDC RP-initiated sign-out.</summary>
+    public const string EndSession = OauthBase + "/logout";
+
+    /// <summary>The consent page "Sign in with Pass" shows before a person's first sign-in to a client.</summary>
+    public const string Consent = "/oauth/consent";
+
     /// <summary>RFC 8628 device authorization endpoint: where a kiosk asks for a sign-in code.</summary>
     public const string DeviceAuthorization = OauthBase + "/device";
     public const string Metadata = "/.well-known/oauth-authorization-server";

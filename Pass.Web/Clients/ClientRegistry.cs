@@ -21,7 +21,8 @@ public sealed class ClientRegistry(
 {
     public async Task<ClientSecretResponse> RegisterAsync(
         string displayName, IEnumerable<string> grants, CardReaderFormat? readerFormat,
-        string? clientId = null, string? clientSecret = null, CancellationToken ct = default)
+        string? clientId = null, string? clientSecret = null, CancellationToken ct = default,
+        IReadOnlyList<string>? redirectUris = null, bool requireConsent = true)
     {
         clientId ??= Secrets.NewClientId();
         clientSecret ??= Secrets.NewToken();
@@ -33,6 +34,7 @@ public sealed class ClientRegistry(
             DisplayName = displayName,
         };
         SetGrants(descriptor, grants);
+        SetSignIn(descriptor, redirectUris, requireConsent);
         await applications.CreateAsync(descriptor, ct);
         db.ClientProfiles.Add(new ClientProfile { ClientId = clientId, ReaderFormat = readerFormat, CreatedAt = time.GetUtcNow() });
         await db.SaveChangesAsync(ct);
@@ -73,7 +75,8 @@ public sealed class ClientRegistry(
         var displayName = client.DisplayName ?? client.ClientId;
         if (await applications.FindByClientIdAsync(client.ClientId, ct) is not { } app)
         {
-            await RegisterAsync(displayName, client.Grants, client.ReaderFormat, client.ClientId, client.ClientSecret ?? Secrets.NewToken(), ct);
+            await RegisterAsync(displayName, client.Grants, client.ReaderFormat, client.ClientId, client.ClientSecret ?? Secrets.NewToken(), ct,
+                client.RedirectUris, client.RequireConsent);
             return;
         }
 
@@ -81,6 +84,7 @@ public sealed class ClientRegistry(
         await applications.PopulateAsync(descriptor, app, ct);
         descriptor.DisplayName = displayName;
         SetGrants(descriptor, client.Grants);
+        SetSignIn(descriptor, client.RedirectUris, client.RequireConsent);
         descriptor.ClientSecret = client.ClientSecret;
         await applications.UpdateAsync(app, descriptor, ct);
         var profile = await ProfileAsync(client.ClientId, ct);
@@ -121,6 +125,10 @@ public sealed class ClientRegistry(
         {
             SetGrants(descriptor, request.Grants);
         }
+
+        SetSignIn(descriptor,
+            request.RedirectUris ?? [.. descriptor.RedirectUris.Select(u => u.OriginalString)],
+            request.RequireConsent ?? descriptor.ConsentType != ConsentTypes.Implicit);
 
         await applications.UpdateAsync(app, descriptor, ct);
         var profile = await ProfileAsync(clientId, ct);
@@ -177,8 +185,10 @@ public sealed class ClientRegistry(
             .Select(p => p[Permissions.Prefixes.GrantType.Length..])
             .ToList();
         var profile = await FindProfileAsync(clientId, ct);
+        var redirects = await applications.GetRedirectUrisAsync(app, ct);
         return new ClientSummary(clientId, await applications.GetDisplayNameAsync(app, ct) ?? clientId, grants,
-            profile?.ReaderFormat, profile?.IsDisabled ?? false, IsBuiltIn(clientId));
+            profile?.ReaderFormat, profile?.IsDisabled ?? false, IsBuiltIn(clientId),
+            [.. redirects], await applications.GetConsentTypeAsync(app, ct) != ConsentTypes.Implicit);
     }
 
     private async Task<ClientProfile> ProfileAsync(string clientId, CancellationToken ct)
@@ -210,5 +220,27 @@ public sealed class ClientRegistry(
         {
             descriptor.Permissions.Add(Permissions.Prefixes.GrantType + grant);
         }
+
+        descriptor.Requirements.Clear();
+        if (descriptor.Permissions.Contains(Permissions.GrantTypes.AuthorizationCode))
+        {
+            // "Sign in with Pass": the code flow with PKCE, nothing else (no implicit or hybrid responses).
+            descriptor.Permissions.UnionWith([Permissions.Endpoints.Authorization, Permissions.Endpoints.EndSession, Permissions.ResponseTypes.Code]);
+            descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
+        }
+    }
+
+    /// <summary>Where the person may be sent back (also after signing out), and whether they are asked to consent.</summary>
+    private static void SetSignIn(OpenIddictApplicationDescriptor descriptor, IEnumerable<string>? redirectUris, bool requireConsent)
+    {
+        descriptor.RedirectUris.Clear();
+        descriptor.PostLogoutRedirectUris.Clear();
+        foreach (var uri in (redirectUris ?? []).Distinct(StringComparer.Ordinal))
+        {
+            descriptor.RedirectUris.Add(new Uri(uri));
+            descriptor.PostLogoutRedirectUris.Add(new Uri(uri));
+        }
+
+        descriptor.ConsentType = requireConsent ? ConsentTypes.Explicit : ConsentTypes.Implicit;
     }
 }

@@ -18,12 +18,13 @@ public sealed class ServerClientsAdmin(ClientRegistry clients, AuditLog audit) :
             return Outcome<ClientSecretResponse>.Invalid(Error("displayName", "A display name is required."));
         }
 
-        if (Validate(request.Grants ?? [], request.ReaderFormat is not null) is { } invalid)
+        if (Validate(request.Grants ?? [], request.ReaderFormat is not null, request.RedirectUris ?? []) is { } invalid)
         {
             return Outcome<ClientSecretResponse>.Invalid(invalid);
         }
 
-        var secret = await clients.RegisterAsync(request.DisplayName.Trim(), request.Grants ?? [], request.ReaderFormat, ct: ct);
+        var secret = await clients.RegisterAsync(request.DisplayName.Trim(), request.Grants ?? [], request.ReaderFormat, ct: ct,
+            redirectUris: request.RedirectUris, requireConsent: request.RequireConsent ?? true);
         await audit.RecordAsync(AuditEventType.ClientRegistered, clientId: secret.ClientId, detail: string.Join(",", request.Grants ?? []), ct: ct);
         return Outcome<ClientSecretResponse>.Ok(secret);
     }
@@ -40,7 +41,8 @@ public sealed class ServerClientsAdmin(ClientRegistry clients, AuditLog audit) :
             return Outcome<ClientSummary>.Refused(BuiltIn);
         }
 
-        if (Validate(request.Grants ?? existing.Grants, (request.ReaderFormat ?? existing.ReaderFormat) is not null) is { } invalid)
+        if (Validate(request.Grants ?? existing.Grants, (request.ReaderFormat ?? existing.ReaderFormat) is not null,
+                request.RedirectUris ?? existing.RedirectUris ?? []) is { } invalid)
         {
             return Outcome<ClientSummary>.Invalid(invalid);
         }
@@ -79,8 +81,18 @@ public sealed class ServerClientsAdmin(ClientRegistry clients, AuditLog audit) :
 
     private const string BuiltIn = "Pass manages this client itself: it has no secret and its grants are fixed. It can only be disabled.";
 
-    private static Dictionary<string, string[]>? Validate(IReadOnlyList<string> grants, bool hasReaderFormat)
+    private static Dictionary<string, string[]>? Validate(IReadOnlyList<string> grants, bool hasReaderFormat, IReadOnlyList<string> redirectUris)
     {
+        if (redirectUris.Select(RedirectUris.Problem).FirstOrDefault(p => p is not null) is { } badRedirect)
+        {
+            return Error("redirectUris", badRedirect);
+        }
+
+        if (grants.Contains(PassGrantTypes.AuthorizationCode) && redirectUris.Count == 0)
+        {
+            return Error("redirectUris", "\"Sign in with Pass\" (authorization_code) needs at least one redirect URI.");
+        }
+
         if (grants.FirstOrDefault(g => !ClientRegistry.IsKnownGrant(g)) is { } unknown)
         {
             return Error("grants", $"Unknown grant '{unknown}'. Grants are {string.Join(", ", PassGrantTypes.All)}.");

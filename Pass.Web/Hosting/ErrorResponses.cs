@@ -13,8 +13,14 @@ public static class ErrorResponses
 {
     private const long MaxOauthBody = 64 * 1024;
 
+    /// <summary>The machine-facing OAuth endpoints; the authorize and sign-out endpoints a browser visits count as pages.</summary>
     public static bool IsOauth(HttpContext context) =>
-        context.Request.Path.StartsWithSegments(PassRoutes.OauthBase) || context.Request.Path.StartsWithSegments("/.well-known");
+        (context.Request.Path.StartsWithSegments(PassRoutes.OauthBase) && !IsBrowserFacing(context))
+        || context.Request.Path.StartsWithSegments("/.well-known");
+
+    public static bool IsBrowserFacing(HttpContext context) =>
+        context.Request.Path.Equals(PassRoutes.Authorize, StringComparison.OrdinalIgnoreCase)
+        || context.Request.Path.Equals(PassRoutes.EndSession, StringComparison.OrdinalIgnoreCase);
 
     public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments(PassRoutes.Api);
 

@@ -43,6 +43,12 @@ public sealed class ConfiguredClient
     public List<string> Grants { get; set; } = [];
 
     public CardReaderFormat? ReaderFormat { get; set; }
+
+    /// <summary>For "Sign in with Pass" (grant <c>authorization_code</c>): where a person may be sent back, exactly.</summary>
+    public List<string> RedirectUris { get; set; } = [];
+
+    /// <summary>Ask each person once before their first sign-in to this client. Default true; false for first-party sites.</summary>
+    public bool RequireConsent { get; set; } = true;
 }
 
 /// <summary>Section <c>Pass:Qr</c>.</summary>

@@ -36,6 +36,7 @@ public static class OauthSetup
         services.AddScoped<ITokenGrant, CardGrant>();
         services.AddScoped<ITokenGrant, QrGrant>();
         services.AddScoped<ITokenGrant, DeviceCodeGrant>();
+        services.AddScoped<ITokenGrant, AuthorizationCodeGrant>();
 
         services.AddOpenIddict()
             .AddCore(core =>
@@ -51,16 +52,28 @@ public static class OauthSetup
                     .SetIntrospectionEndpointUris(Relative(PassRoutes.Introspect))
                     .SetConfigurationEndpointUris(Relative(PassRoutes.Metadata), ".well-known/openid-configuration")
                     .SetJsonWebKeySetEndpointUris(".well-known/jwks")
+                    .SetAuthorizationEndpointUris(Relative(PassRoutes.Authorize))
+                    .SetUserInfoEndpointUris(Relative(PassRoutes.UserInfo))
+                    .SetEndSessionEndpointUris(Relative(PassRoutes.EndSession))
                     .SetDeviceAuthorizationEndpointUris(Relative(PassRoutes.DeviceAuthorization))
                     .SetEndUserVerificationEndpointUris(Relative(PassRoutes.KioskVerify), Relative(PassRoutes.KioskDecide));
 
-                server.AllowClientCredentialsFlow()
+                server.AllowAuthorizationCodeFlow()
+                    .RequireProofKeyForCodeExchange()
+                    .AllowClientCredentialsFlow()
                     .AllowRefreshTokenFlow()
                     .AllowPasswordFlow()
                     .AllowCustomFlow(PassGrantTypes.Card)
                     .AllowCustomFlow(PassGrantTypes.Qr)
                     .AllowDeviceAuthorizationFlow();
-                server.RegisterScopes(Scopes.Profile, Scopes.Email, Scopes.Phone, Scopes.OfflineAccess);
+                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Phone, Scopes.OfflineAccess);
+
+                // PKCE with S256 only: "plain" would hand the verifier to whoever sees the authorization request.
+                server.Configure(options =>
+                {
+                    options.CodeChallengeMethods.Clear();
+                    options.CodeChallengeMethods.Add(CodeChallengeMethods.Sha256);
+                });
 
                 // Opaque random tokens; the database keeps only their SHA-256 (OpenIddict's reference tokens).
                 server.UseReferenceAccessTokens().UseReferenceRefreshTokens();
@@ -88,6 +101,9 @@ public static class OauthSetup
 
                 var aspNetCore = server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
                     .EnableEndUserVerificationEndpointPassthrough();
                 if (!(pass.RequireHttps ?? !builder.Environment.IsDevelopment()))
                 {
@@ -117,6 +133,7 @@ public static class OauthSetup
             .AllowAnonymous()
             .DisableAntiforgery();
         routes.MapCheckToken();
+        routes.MapSignInWithPass();
         return routes;
     }
 

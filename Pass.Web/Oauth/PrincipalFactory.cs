@@ -45,7 +45,7 @@ public sealed class PrincipalFactory(UserManager<ApplicationUser> users)
         identity.SetAuthorizationId(authorizationId);
         identity.SetDestinations(claim => claim.Type switch
         {
-            Claims.Name or Claims.Email or Claims.PhoneNumber when scopeList.Contains(Scopes.OpenId) =>
+            Claims.Subject or Claims.Name or Claims.Email or Claims.PhoneNumber when scopeList.Contains(Scopes.OpenId) =>
                 [Destinations.AccessToken, Destinations.IdentityToken],
             _ => [Destinations.AccessToken],
         });

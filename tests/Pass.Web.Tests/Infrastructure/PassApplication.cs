@@ -64,6 +64,11 @@ public sealed class PassApplication(string? dataDirectory = null, bool productio
             {
                 builder.UseSetting($"Pass:Clients:{i}:Grants:{g}", client.Grants[g]);
             }
+
+            for (var r = 0; r < client.RedirectUris.Count; r++)
+            {
+                builder.UseSetting($"Pass:Clients:{i}:RedirectUris:{r}", client.RedirectUris[r]);
+            }
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

@@ -6,6 +6,9 @@ namespace Pass.Web.Tests.Infrastructure;
 /// <summary>An OAuth client the test host provisions through <c>Pass:Clients</c>.</summary>
 public sealed record TestClient(string ClientId, string Secret, CardReaderFormat? ReaderFormat, params string[] Grants)
 {
+    /// <summary>Where "Sign in with Pass" may return, for clients with the authorization_code grant.</summary>
+    public IReadOnlyList<string> RedirectUris { get; init; } = [];
+
     public static readonly TestClient Terminal = new("terminal-1", "terminal-1-secret-0123456789abcdef", CardReaderFormat.HexUid,
         PassGrantTypes.ClientCredentials, PassGrantTypes.Card, PassGrantTypes.Qr, PassGrantTypes.RefreshToken);
 
@@ -18,5 +21,9 @@ public sealed record TestClient(string ClientId, string Secret, CardReaderFormat
     public static readonly TestClient Bare = new("bare-client", "bare-client-secret-0123456789abcdef", null,
         PassGrantTypes.ClientCredentials);
 
-    public static readonly IReadOnlyList<TestClient> All = [Terminal, DecimalTerminal, App, Bare];
+    /// <summary>A web subsystem that signs people in with Pass.</summary>
+    public static readonly TestClient Site = new("web-site", "web-site-secret-0123456789abcdef", null,
+        PassGrantTypes.AuthorizationCode, PassGrantTypes.RefreshToken) { RedirectUris = ["https://site.test/callback"] };
+
+    public static readonly IReadOnlyList<TestClient> All = [Terminal, DecimalTerminal, App, Bare, Site];
 }

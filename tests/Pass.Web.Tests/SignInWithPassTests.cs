@@ -1,0 +1,210 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Pass.Shared.Oauth;
+using Pass.Web.Tests.Infrastructure;
+
+namespace Pass.Web.Tests;
+
+/// <summary>"Sign in with Pass": the authorization code flow with PKCE, consent, userinfo, through OpenIddict.</summary>
+public class SignInWithPassTests : PassTestBase
+{
+    private const string Callback = "https://site.test/callback";
+    private const string Person = "iris@test.local";
+
+    private PortalSession _browser = null!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await App.CreatePersonAsync(Person, "Iris Chen");
+        _browser = await PortalSession.SignInAsync(App, Person, followRedirects: false);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        _browser.Dispose();
+        await base.DisposeAsync();
+    }
+
+    private static (string Verifier, string Challenge) NewPkce()
+    {
+        var verifier = Base64UrlTextEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+        return (verifier, Base64UrlTextEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))));
+    }
+
+    private static string AuthorizeUrl(string challenge, string redirect = Callback, string scope = "openid profile email", string? extra = null) =>
+        QueryHelpers.AddQueryString(PassRoutes.Authorize, new Dictionary<string, string?>
+        {
+            ["client_id"] = TestClient.Site.ClientId,
+            ["response_type"] = "code",
+            ["redirect_uri"] = redirect,
+            ["scope"] = scope,
+            ["state"] = "state-1",
+            ["code_challenge"] = challenge,
+            ["code_challenge_method"] = "S256",
+        }) + extra;
+
+    /// <summary>Follows the authorize request through consent (when asked) to the redirect back to the site.</summary>
+    private async Task<Uri> AuthorizeAsync(string url, string decision = "accept")
+    {
+        var response = await _browser.Http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = Absolute(response.Headers.Location!);
+        if (location.AbsolutePath != PassRoutes.Consent)
+        {
+            return location;
+        }
+
+        var page = await _browser.Http.GetStringAsync(location);
+        Assert.Contains("Test web-site", page);
+        var form = QueryHelpers.ParseQuery(location.Query).Select(p => KeyValuePair.Create(p.Key, p.Value.ToString())).ToList();
+        form.Add(KeyValuePair.Create("decision", decision));
+        var decided = await _browser.Http.PostAsync(PassRoutes.Authorize, new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        return Absolute(decided.Headers.Location!);
+    }
+
+    private static Uri Absolute(Uri location) => location.IsAbsoluteUri ? location : new Uri(new Uri("http://localhost"), location);
+
+    private Task<HttpResponseMessage> RedeemAsync(string code, string? verifier, string redirect = Callback)
+    {
+        var fields = new List<(string, string)> { ("grant_type", "authorization_code"), ("code", code) };
+        if (verifier is not null)
+        {
+            fields.Add(("code_verifier", verifier));
+        }
+
+        fields.Add(("redirect_uri", redirect));
+        return Api.TokenAsync(TestClient.Site, [.. fields]);
+    }
+
+    [Fact]
+    public async Task A_person_consents_and_the_site_gets_tokens_an_id_token_and_userinfo()
+    {
+        var (verifier, challenge) = NewPkce();
+        var back = await AuthorizeAsync(AuthorizeUrl(challenge));
+        Assert.StartsWith(Callback, back.OriginalString);
+        var query = QueryHelpers.ParseQuery(back.Query);
+        Assert.Equal("state-1", query["state"]);
+
+        var redeemed = await RedeemAsync(query["code"]!, verifier);
+        var body = JsonDocument.Parse(await redeemed.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.OK, redeemed.StatusCode);
+        var idToken = new JsonWebToken(body.GetProperty("id_token").GetString());
+        Assert.Equal(TestClient.Site.ClientId, idToken.Audiences.Single());
+        Assert.Equal("Iris Chen", idToken.GetClaim("name").Value);
+
+        var request = new HttpRequestMessage(HttpMethod.Get, PassRoutes.UserInfo);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("access_token").GetString());
+        var userInfo = JsonDocument.Parse(await (await Api.Http.SendAsync(request)).Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(idToken.Subject, userInfo.GetProperty("sub").GetString());
+        Assert.Equal(Person, userInfo.GetProperty("email").GetString());
+        Assert.False(userInfo.TryGetProperty("phone_number", out _));
+        Assert.Equal(HttpStatusCode.OK, (await Api.CheckAsync(body.GetProperty("access_token").GetString())).StatusCode);
+    }
+
+    [Fact]
+    public async Task Consent_is_asked_once_and_remembered()
+    {
+        await AuthorizeAsync(AuthorizeUrl(NewPkce().Challenge));
+
+        var again = await _browser.Http.GetAsync(AuthorizeUrl(NewPkce().Challenge));
+        Assert.StartsWith(Callback, again.Headers.Location!.OriginalString);
+        Assert.Contains("code=", again.Headers.Location.Query);
+    }
+
+    [Fact]
+    public async Task A_person_who_cancels_sends_the_site_access_denied()
+    {
+        var back = await AuthorizeAsync(AuthorizeUrl(NewPkce().Challenge), decision: "deny");
+        Assert.Equal("access_denied", QueryHelpers.ParseQuery(back.Query)["error"]);
+    }
+
+    [Fact]
+    public async Task A_consent_answer_without_the_antiforgery_token_is_not_taken()
+    {
+        using var bare = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        foreach (var cookie in _browser.Http.DefaultRequestHeaders.Where(h => h.Key == "Cookie"))
+        {
+            bare.DefaultRequestHeaders.Add(cookie.Key, cookie.Value);
+        }
+
+        var consent = Absolute((await _browser.Http.GetAsync(AuthorizeUrl(NewPkce().Challenge))).Headers.Location!);
+        var form = QueryHelpers.ParseQuery(consent.Query).Select(p => KeyValuePair.Create(p.Key, p.Value.ToString())).Append(KeyValuePair.Create("decision", "accept"));
+        var forged = await bare.PostAsync(PassRoutes.Authorize, new FormUrlEncodedContent(form));
+        Assert.DoesNotContain("code=", forged.Headers.Location?.Query ?? "");
+    }
+
+    private async Task<string> CodeAsync(string challenge) =>
+        QueryHelpers.ParseQuery((await AuthorizeAsync(AuthorizeUrl(challenge))).Query)["code"].ToString();
+
+    [Fact]
+    public async Task A_code_needs_its_own_verifier_and_is_one_time()
+    {
+        var wrong = await CodeAsync(NewPkce().Challenge);
+        Assert.Equal("invalid_grant", (await OAuthApi.ErrorOf(await RedeemAsync(wrong, NewPkce().Verifier))).Error);
+
+        var missing = await CodeAsync(NewPkce().Challenge);
+        Assert.Equal("invalid_request", (await OAuthApi.ErrorOf(await RedeemAsync(missing, verifier: null))).Error);
+
+        var (verifier, challenge) = NewPkce();
+        var code = await CodeAsync(challenge);
+        Assert.Equal(HttpStatusCode.OK, (await RedeemAsync(code, verifier)).StatusCode);
+        Assert.Equal("invalid_grant", (await OAuthApi.ErrorOf(await RedeemAsync(code, verifier))).Error);
+    }
+
+    [Fact]
+    public async Task A_redirect_uri_that_is_not_registered_exactly_is_refused_without_a_redirect()
+    {
+        var response = await _browser.Http.GetAsync(AuthorizeUrl(NewPkce().Challenge, redirect: Callback + "/../evil"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        response = await _browser.Http.GetAsync(AuthorizeUrl(NewPkce().Challenge, redirect: "https://evil.test/callback"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_s256_pkce_is_accepted()
+    {
+        // Refused at Pass, not sent back: the request itself is malformed.
+        var plain = AuthorizeUrl("a-plain-challenge-that-is-long-enough-0123456789").Replace("code_challenge_method=S256", "code_challenge_method=plain");
+        var response = await _browser.Http.GetAsync(plain);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("code_challenge_method", await response.Content.ReadAsStringAsync());
+
+        var none = AuthorizeUrl("x").Replace("&code_challenge=x&code_challenge_method=S256", "");
+        response = await _browser.Http.GetAsync(none);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("code_challenge", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Someone_not_signed_in_is_sent_to_sign_in_and_prompt_none_says_login_required()
+    {
+        using var anonymous = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var url = AuthorizeUrl(NewPkce().Challenge);
+        var response = await anonymous.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/Login", response.Headers.Location!.OriginalString);
+
+        var silent = (await anonymous.GetAsync(url + "&prompt=none")).Headers.Location!;
+        Assert.Equal("login_required", QueryHelpers.ParseQuery(silent.Query)["error"]);
+        var noConsent = (await _browser.Http.GetAsync(url + "&prompt=none")).Headers.Location!;
+        Assert.Equal("consent_required", QueryHelpers.ParseQuery(noConsent.Query)["error"]);
+    }
+
+    [Fact]
+    public async Task Discovery_names_the_endpoints_and_only_s256()
+    {
+        var metadata = JsonDocument.Parse(await Api.Http.GetStringAsync("/.well-known/openid-configuration")).RootElement;
+        Assert.EndsWith(PassRoutes.Authorize, metadata.GetProperty("authorization_endpoint").GetString());
+        Assert.EndsWith(PassRoutes.UserInfo, metadata.GetProperty("userinfo_endpoint").GetString());
+        Assert.EndsWith(PassRoutes.EndSession, metadata.GetProperty("end_session_endpoint").GetString());
+        Assert.Equal(["S256"], metadata.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(e => e.GetString()));
+    }
+}
