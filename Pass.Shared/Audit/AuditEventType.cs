@@ -37,4 +37,6 @@ public enum AuditEventType
     ConsentGiven,
     ConsentDenied,
     ConsentWithdrawn,
+    SmsCodeSent,
+    PhoneVerified,
 }

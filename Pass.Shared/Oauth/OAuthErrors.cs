@@ -20,6 +20,7 @@ public static class OAuthErrors
     public const string Conflict = "session_conflict";
     public const string TooManyRequests = "slow_down";
     public const string ServerError = "server_error";
+    public const string TemporarilyUnavailable = "temporarily_unavailable";
 }
 
 /// <summary>An RFC 6749 §5.2 error body.</summary>

@@ -9,6 +9,9 @@ public static class PassGrantTypes
     /// <summary>A QR login code, parameter <c>code</c>; the seed sends it as <c>authorization_code</c> without PKCE.</summary>
     public const string Qr = "urn:pass:grant-type:qr";
 
+    /// <summary>An SMS code, parameter <c>code</c> = <c>&lt;phone&gt;.&lt;digits&gt;</c>; the seed sends it as <c>authorization_code</c>.</summary>
+    public const string Sms = "urn:pass:grant-type:sms";
+
     public const string ClientCredentials = "client_credentials";
     public const string RefreshToken = "refresh_token";
     public const string Password = "password";
@@ -18,7 +21,7 @@ public static class PassGrantTypes
     public const string DeviceCode = "urn:ietf:params:oauth:grant-type:device_code";
 
     /// <summary>Every grant an administrator may allow a client.</summary>
-    public static readonly IReadOnlyList<string> All = [ClientCredentials, Card, Qr, AuthorizationCode, Password, RefreshToken];
+    public static readonly IReadOnlyList<string> All = [ClientCredentials, Card, Qr, Sms, AuthorizationCode, Password, RefreshToken];
 }
 
 public static class PassParameters
@@ -28,6 +31,11 @@ public static class PassParameters
 
     /// <summary>Optional on the device authorization request: the kiosk's name, shown to the person who approves.</summary>
     public const string DeviceName = "device_name";
+
+    public const string Phone = "phone";
+    public const string Title = "title";
+    public const string Abort = "abort";
+    public const string PhoneConflict = "phone_conflict";
 }
 
 /// <summary>Claims Pass puts in its tokens beyond the standard ones.</summary>

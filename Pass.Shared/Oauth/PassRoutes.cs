@@ -8,6 +8,9 @@ public static class PassRoutes
     public const string CheckToken = OauthBase + "/check_token";
     public const string QrCode = OauthBase + "/qrcode";
     public const string QrCodeStatus = OauthBase + "/qrcode/status";
+
+    /// <summary>SPEC §2.5: sends an SMS code.</summary>
+    public const string SmsCode = OauthBase + "/code";
     public const string Revoke = OauthBase + "/revoke";
     public const string Introspect = OauthBase + "/introspect";
     public const string Authorize = OauthBase + "/authorize";

@@ -18,6 +18,10 @@ public class PassDbContext(DbContextOptions<PassDbContext> options) : IdentityDb
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    public DbSet<Pass.Shared.Sms.SmsCode> SmsCodes => Set<Pass.Shared.Sms.SmsCode>();
+
+    public DbSet<Sms.SmsOutboxMessage> SmsOutbox => Set<Sms.SmsOutboxMessage>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -6,6 +6,7 @@ using Pass.Web.Audit;
 using Pass.Web.Cards;
 using Pass.Web.Clients;
 using Pass.Web.Kiosk;
+using Pass.Web.Sms;
 using Pass.Web.QrLogin;
 using Pass.Web.Tokens;
 using Pass.Web.Users;
@@ -24,6 +25,18 @@ public static class PassFeatures
         services.AddScoped<Pass.Shared.QrLogin.IMyQrService, ServerMyQrService>();
         services.AddScoped<Kiosk.KioskRequests>();
         services.AddSingleton<Kiosk.KioskSignInNotifier>();
+        services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Sms.PhoneNormalizer>();
+        services.AddScoped<Sms.SmsCodes>();
+        if (builder.Configuration.GetSection(SmsOptions.Section).Get<SmsOptions>()?.Gateway.Url is not null)
+        {
+            services.AddHttpClient<Sms.ISmsSender, Sms.HttpGatewaySmsSender>();
+        }
+        else
+        {
+            services.AddSingleton<Sms.ISmsSender, Sms.OutboxOnlySmsSender>();
+        }
+
         services.AddScoped<CardService>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<TokenAdministration>();
@@ -70,6 +83,7 @@ public static class PassFeatures
         app.MapAccountEndpoints();
         app.MapMyQrEndpoints();
         app.MapKioskEndpoints();
+        app.MapSmsEndpoints();
         app.MapQrBoardEndpoints();
         app.MapUserEndpoints();
         app.MapClientEndpoints();

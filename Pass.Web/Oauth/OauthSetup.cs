@@ -37,6 +37,7 @@ public static class OauthSetup
         services.AddScoped<ITokenGrant, QrGrant>();
         services.AddScoped<ITokenGrant, DeviceCodeGrant>();
         services.AddScoped<ITokenGrant, AuthorizationCodeGrant>();
+        services.AddScoped<ITokenGrant, Sms.SmsGrant>();
 
         services.AddOpenIddict()
             .AddCore(core =>
@@ -65,6 +66,7 @@ public static class OauthSetup
                     .AllowPasswordFlow()
                     .AllowCustomFlow(PassGrantTypes.Card)
                     .AllowCustomFlow(PassGrantTypes.Qr)
+                    .AllowCustomFlow(PassGrantTypes.Sms)
                     .AllowDeviceAuthorizationFlow();
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Phone, Scopes.OfflineAccess);
 

@@ -24,9 +24,18 @@ public sealed class SeedCodeGrantMapping : IOpenIddictServerHandler<ExtractToken
             && string.IsNullOrEmpty(request.CodeVerifier)
             && string.IsNullOrEmpty(request.RedirectUri))
         {
-            request.GrantType = PassGrantTypes.Qr;
+            // <phone>.<digits> is an SMS code (SPEC §2.5); anything else a QR auth_code.
+            request.GrantType = IsSmsCode(request.Code) ? PassGrantTypes.Sms : PassGrantTypes.Qr;
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    public static bool IsSmsCode(string? code)
+    {
+        var separator = code?.LastIndexOf('.') ?? -1;
+        return separator > 0 && separator < code!.Length - 1
+            && code[(separator + 1)..].All(char.IsAsciiDigit)
+            && code[..separator].All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ');
     }
 }

@@ -10,7 +10,8 @@ public sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Appl
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.StaffNumber).HasMaxLength(64);
         builder.HasIndex(u => u.StaffNumber).IsUnique().HasFilter("\"StaffNumber\" IS NOT NULL");
-        builder.HasIndex(u => u.PhoneNumber);
+        // One person per phone (E.164): an SMS code names exactly one account.
+        builder.HasIndex(u => u.PhoneNumber).IsUnique().HasFilter("\"PhoneNumber\" IS NOT NULL");
         builder.HasIndex(u => u.DisplayName);
     }
 }

@@ -25,5 +25,9 @@ public sealed record TestClient(string ClientId, string Secret, CardReaderFormat
     public static readonly TestClient Site = new("web-site", "web-site-secret-0123456789abcdef", null,
         PassGrantTypes.AuthorizationCode, PassGrantTypes.RefreshToken) { RedirectUris = ["https://site.test/callback"] };
 
-    public static readonly IReadOnlyList<TestClient> All = [Terminal, DecimalTerminal, App, Bare, Site];
+    /// <summary>An app that signs people in by SMS code (and lets them move a phone to their account).</summary>
+    public static readonly TestClient SmsApp = new("sms-app", "sms-app-secret-0123456789abcdef", null,
+        PassGrantTypes.ClientCredentials, PassGrantTypes.Sms, PassGrantTypes.Password, PassGrantTypes.RefreshToken);
+
+    public static readonly IReadOnlyList<TestClient> All = [Terminal, DecimalTerminal, App, Bare, Site, SmsApp];
 }

@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Pass.Web.Tests.Infrastructure;
+
+/// <summary>A real HTTP SMS gateway on 127.0.0.1 that records what Pass sends it (Pass's default JSON body).</summary>
+public sealed partial class FakeSmsGateway : IAsyncDisposable
+{
+    public const string Authorization = "Bearer gateway-key";
+
+    private readonly WebApplication _app;
+
+    private FakeSmsGateway(WebApplication app)
+    {
+        _app = app;
+        app.MapPost("/send", async (HttpRequest request) =>
+        {
+            if (request.Headers.Authorization != Authorization)
+            {
+                return Results.Unauthorized();
+            }
+
+            var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
+            Received.Enqueue((body.GetProperty("to").GetString()!, body.GetProperty("text").GetString()!));
+            return Results.Ok();
+        });
+    }
+
+    public ConcurrentQueue<(string To, string Text)> Received { get; } = new();
+
+    public Uri Url { get; private set; } = null!;
+
+    public static async Task<FakeSmsGateway> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var gateway = new FakeSmsGateway(builder.Build());
+        await gateway._app.StartAsync();
+        var address = gateway._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        gateway.Url = new Uri(new Uri(address), "/send");
+        return gateway;
+    }
+
+    /// <summary>The code in the last message to <paramref name="phone"/>.</summary>
+    public string LastCodeTo(string phone) =>
+        CodePattern().Match(Received.Last(m => m.To == phone).Text).Groups[1].Value;
+
+    [GeneratedRegex(@"code is (\d+)")]
+    private static partial Regex CodePattern();
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
