@@ -29,6 +29,7 @@ builder.Services.AddScoped<IAuditTrail, ClientAuditTrail>();
 builder.Services.AddScoped<IQrBoard, ClientQrBoard>();
 builder.Services.AddScoped<IMyTokensService, ClientMyTokensService>();
 builder.Services.AddScoped<IKioskSignIn, ClientKioskSignIn>();
+builder.Services.AddScoped<Pass.Shared.Sms.ISmsOutbox, ClientSmsOutbox>();
 
 var host = builder.Build();
 await PortalCulture.ApplyFromDocumentAsync(host.Services);

@@ -12,6 +12,9 @@ public interface IPeopleAdmin
 
     Task<Outcome<UserSummary>> SetRolesAsync(string userId, IReadOnlyList<string> roles, CancellationToken ct = default);
 
+    /// <summary>Sets or removes the phone an SMS code is sent to; one person per phone.</summary>
+    Task<Outcome<UserSummary>> SetPhoneAsync(string userId, string? phoneNumber, CancellationToken ct = default);
+
     /// <summary>A temporary password, shown once; every token of the person is revoked.</summary>
     Task<Outcome<PasswordResetResponse>> ResetPasswordAsync(string userId, CancellationToken ct = default);
 }

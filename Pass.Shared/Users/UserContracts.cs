@@ -23,4 +23,7 @@ public sealed record CreateUserResponse(UserSummary User, string? GeneratedPassw
 
 public sealed record SetRolesRequest(IReadOnlyList<string>? Roles);
 
+/// <summary>A person's phone as typed (stored in E.164); empty removes it.</summary>
+public sealed record SetPhoneRequest(string? PhoneNumber);
+
 public sealed record PasswordResetResponse(string TemporaryPassword);

@@ -24,6 +24,9 @@ public sealed class ClientPeopleAdmin(PortalHttp portal) : IPeopleAdmin
     public Task<Outcome<UserSummary>> SetRolesAsync(string userId, IReadOnlyList<string> roles, CancellationToken ct = default) =>
         portal.SendAsync<UserSummary>(HttpMethod.Put, $"{PassRoutes.Users}/{Uri.EscapeDataString(userId)}/roles", new SetRolesRequest(roles), ct);
 
+    public Task<Outcome<UserSummary>> SetPhoneAsync(string userId, string? phoneNumber, CancellationToken ct = default) =>
+        portal.SendAsync<UserSummary>(HttpMethod.Put, $"{PassRoutes.Users}/{Uri.EscapeDataString(userId)}/phone", new SetPhoneRequest(phoneNumber), ct);
+
     public Task<Outcome<PasswordResetResponse>> ResetPasswordAsync(string userId, CancellationToken ct = default) =>
         portal.SendAsync<PasswordResetResponse>(HttpMethod.Post, $"{PassRoutes.Users}/{Uri.EscapeDataString(userId)}/reset-password", null, ct);
 }

@@ -28,6 +28,7 @@ public static class PassFeatures
         services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Sms.PhoneNormalizer>();
         services.AddScoped<Sms.SmsCodes>();
+        services.AddScoped<Pass.Shared.Sms.ISmsOutbox, Sms.ServerSmsOutbox>();
         if (builder.Configuration.GetSection(SmsOptions.Section).Get<SmsOptions>()?.Gateway.Url is not null)
         {
             services.AddHttpClient<Sms.ISmsSender, Sms.HttpGatewaySmsSender>();

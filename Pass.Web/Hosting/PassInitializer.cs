@@ -136,7 +136,7 @@ public sealed class PassInitializer(
         (string Id, string Name, string[] Grants, CardReaderFormat? Format)[] demos =
         [
             (DemoClientId, "Demo terminal", [PassGrantTypes.ClientCredentials, PassGrantTypes.Card, PassGrantTypes.Qr, PassGrantTypes.RefreshToken], CardReaderFormat.HexUid),
-            (DemoAppId, "Demo app", [PassGrantTypes.Password, PassGrantTypes.RefreshToken], null),
+            (DemoAppId, "Demo app", [PassGrantTypes.Password, PassGrantTypes.RefreshToken, PassGrantTypes.Sms, PassGrantTypes.ClientCredentials], null),
         ];
         foreach (var (id, name, grants, format) in demos)
         {

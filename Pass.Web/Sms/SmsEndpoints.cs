@@ -32,6 +32,9 @@ public static class SmsEndpoints
             .Produces<OAuthError>(StatusCodes.Status400BadRequest)
             .Produces<OAuthError>(StatusCodes.Status401Unauthorized)
             .Produces<OAuthError>(StatusCodes.Status429TooManyRequests);
+        routes.MapGet(PassRoutes.Api + "/sms/outbox", async (ISmsOutbox outbox, CancellationToken ct) => TypedResults.Ok(await outbox.RecentAsync(ct)))
+            .WithTags("SMS").WithSummary("The newest SMS messages and their delivery; the text only in Development.")
+            .RequireAuthorization(Users.PassPolicies.Admin);
         return routes;
     }
 

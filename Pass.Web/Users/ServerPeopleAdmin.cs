@@ -23,6 +23,9 @@ public sealed class ServerPeopleAdmin(UserDirectory directory) : IPeopleAdmin
     public async Task<Outcome<UserSummary>> SetRolesAsync(string userId, IReadOnlyList<string> roles, CancellationToken ct = default) =>
         ToOutcome(await directory.SetRolesAsync(userId, roles));
 
+    public async Task<Outcome<UserSummary>> SetPhoneAsync(string userId, string? phoneNumber, CancellationToken ct = default) =>
+        ToOutcome(await directory.SetPhoneAsync(userId, phoneNumber));
+
     public async Task<Outcome<PasswordResetResponse>> ResetPasswordAsync(string userId, CancellationToken ct = default)
     {
         var result = await directory.ResetPasswordAsync(userId);

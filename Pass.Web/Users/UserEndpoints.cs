@@ -21,6 +21,7 @@ public static class UserEndpoints
         admin.MapPost("/{id}/lock", (string id, UserDirectory d) => ToResult(d.LockAsync(id)));
         admin.MapPost("/{id}/unlock", (string id, UserDirectory d) => ToResult(d.UnlockAsync(id)));
         admin.MapPut("/{id}/roles", (string id, SetRolesRequest request, UserDirectory d) => ToResult(d.SetRolesAsync(id, request.Roles)));
+        admin.MapPut("/{id}/phone", (string id, SetPhoneRequest request, UserDirectory d) => ToResult(d.SetPhoneAsync(id, request.PhoneNumber)));
         admin.MapPost("/{id}/reset-password", ResetPasswordAsync);
         admin.MapDelete("/{id}", (string id, UserDirectory d) => ToResult(d.DeleteAsync(id)));
         return routes;

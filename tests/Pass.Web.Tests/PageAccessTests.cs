@@ -29,6 +29,9 @@ public class PageAccessTests : PassTestBase
         { "/admin/audit", SignIn, Denied, Denied, Shown },
         { "/admin/qr", SignIn, Denied, Denied, Shown },
         { "/admin", SignIn, Denied, Denied, Shown },
+        { "/admin/sms", SignIn, Denied, Denied, Shown },
+        { "/Account/Manage/ConnectedSites", SignIn, Shown, Shown, Shown },
+        { "/oauth/consent?client_id=web-site", SignIn, Shown, Shown, Shown },
     };
 
     [Theory]
