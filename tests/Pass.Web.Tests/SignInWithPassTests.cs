@@ -207,4 +207,17 @@ public class SignInWithPassTests : PassTestBase
         Assert.EndsWith(PassRoutes.EndSession, metadata.GetProperty("end_session_endpoint").GetString());
         Assert.Equal(["S256"], metadata.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(e => e.GetString()));
     }
+
+    [Fact]
+    public async Task Signing_out_from_the_site_ends_the_pass_session_and_returns_only_to_a_registered_address()
+    {
+        var back = await _browser.Http.GetAsync($"{PassRoutes.EndSession}?post_logout_redirect_uri={Uri.EscapeDataString(Callback)}&client_id={TestClient.Site.ClientId}");
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        Assert.Equal(Callback, back.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _browser.Http.GetAsync(PassRoutes.Me)).StatusCode);
+
+        using var other = await PortalSession.SignInAsync(App, Person, followRedirects: false);
+        var evil = await other.Http.GetAsync($"{PassRoutes.EndSession}?post_logout_redirect_uri={Uri.EscapeDataString("https://evil.test/")}");
+        Assert.NotEqual("https://evil.test/", evil.Headers.Location?.OriginalString);
+    }
 }
