@@ -95,6 +95,12 @@ public static class PassFeatures
         app.MapHealthChecks(PassRoutes.Health + "/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks(PassRoutes.Health + "/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapPassApiDocumentation();
+
+        // The benchmark's ceiling (bench/run.sh): the same server build answering 200 and doing nothing.
+        if (app.Configuration.GetValue("Pass:Bench:Enabled", false))
+        {
+            app.MapGet("/bench/ceiling", () => Results.Ok()).AllowAnonymous().ExcludeFromDescription();
+        }
         return app;
     }
 }

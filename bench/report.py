@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""bench/report.py RESULTS.jsonl OUT.md OUT.png MACHINE SMOKE — the table, the bars and the chart of one run."""
+import datetime
+import json
+import statistics
+import sys
+
+results_path, md_path, png_path, machine, smoke = sys.argv[1:6]
+smoke = smoke == "1"
+lines = [json.loads(l) for l in open(results_path) if l.strip().startswith("{")]
+
+wrk = {}
+for l in lines:
+    if "requests" in l:
+        wrk.setdefault(l["scenario"], []).append(l)
+
+
+def med(scenario, f):
+    runs = wrk.get(scenario)
+    return statistics.median(f(r) for r in runs) if runs else None
+
+
+def rps(s):
+    return med(s, lambda r: r["requests"] / (r["duration_us"] / 1e6))
+
+
+def p99(s):
+    return med(s, lambda r: r["p99_us"] / 1000)
+
+
+def errors(s):
+    return sum(r["socket_errors"] + r["non2xx"] for r in wrk.get(s, []))
+
+
+names = {
+    "ceiling": "(a) ceiling: 200, nothing done",
+    "check_token": "(b) check_token, 10,000 live tokens",
+    "introspection": "(c) OpenIddict introspection, same tokens",
+    "peer_introspection": "(d) node-oidc-provider 9 introspection",
+    "client_credentials": "(e) client_credentials grant",
+    "card_grant": "(e) card grant",
+    "qr_create": "(e) QR session creation",
+}
+rows = []
+for key, label in names.items():
+    r = rps(key)
+    rows.append((label, r, p99(key), errors(key) if r is not None else None, len(wrk.get(key, []))))
+qr = next((l for l in lines if l.get("scenario") == "qr_redeem"), None)
+revocation = next((l for l in lines if l.get("scenario") == "revocation"), None)
+watchers = [l for l in lines if l.get("scenario") == "watchers"]
+
+
+def fmt(v, digits=0):
+    return "—" if v is None else f"{v:,.{digits}f}"
+
+
+def ratio(a, b):
+    return None if a is None or b in (None, 0) else a / b
+
+
+a, b, c, d = rps("ceiling"), rps("check_token"), rps("introspection"), rps("peer_introspection")
+bars = [
+    ("check_token ≥ 0.7 × ceiling", ratio(b, a), 0.7, "×"),
+    ("check_token ≥ 10 × OpenIddict introspection", ratio(b, c), 10, "×"),
+    ("check_token ≥ 5 × node-oidc-provider", ratio(b, d), 5, "×"),
+    ("check_token p99 ≤ 10 ms at 64 connections", p99("check_token"), 10, "ms≤"),
+    ("client_credentials ≥ 1,000 grants/s", rps("client_credentials"), 1000, "/s"),
+]
+for w in watchers:
+    if w.get("n") == 10000 or (smoke and w is watchers[-1]):
+        bars.append((f"{w['n']:,} watchers ≤ 16 KB each", w.get("kb_per_watcher"), 16, "KB≤"))
+        bars.append((f"{w['n']:,} watchers push p99 ≤ 250 ms", w.get("p99_ms"), 250, "ms≤"))
+if revocation:
+    bars.append(("revoked tokens accepted under load = 0", revocation["accepted_after_revoke"], 0, "=0"))
+
+
+def met(value, bar, kind):
+    if value is None:
+        return "not measured"
+    ok = value <= bar if kind in ("ms≤", "KB≤", "=0") else value >= bar
+    return "met" if ok else "**missed**"
+
+
+out = []
+out.append("# Pass — benchmark results\n")
+if smoke:
+    out.append("> **Smoke run** (CI): seconds-long, to prove the bench runs. These figures mean nothing.\n")
+out.append(f"Machine: {machine}. Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC. "
+           "Server on one core, load generator on the other (`taskset`); wrk, 64 connections, 2 threads; "
+           f"warm-up, then {max((r[4] for r in rows), default=0)} runs, median. All rows from this one run.\n")
+out.append("| scenario | requests/s | p99 ms | errors or non-2xx | vs ceiling |")
+out.append("|---|---:|---:|---:|---:|")
+for label, r, p, e, _ in rows:
+    out.append(f"| {label} | {fmt(r)} | {fmt(p, 2)} | {fmt(e)} | {fmt(ratio(r, a), 2)} |")
+if qr:
+    out.append(f"| (e) QR redemption (64 at a time, one-time codes) | {fmt(qr['rps'])} | {fmt(qr['p99_ms'], 2)} | {qr['errors']} | {fmt(ratio(qr['rps'], a), 2)} |")
+out.append("")
+if watchers:
+    out.append("| live watchers (SSE) | server memory per watcher | push p50 ms | push p99 ms | missed |")
+    out.append("|---:|---:|---:|---:|---:|")
+    for w in watchers:
+        if "error" in w:
+            out.append(f"| {w['n']:,} | {w['error']} | | | |")
+        else:
+            out.append(f"| {w['n']:,} | {fmt(w['kb_per_watcher'], 1)} KB | {fmt(w['p50_ms'], 1)} | {fmt(w['p99_ms'], 1)} | {w['missed']} |")
+    out.append("")
+if revocation:
+    out.append(f"Revocation under load: {revocation['revoked']} tokens revoked (RFC 7009) while check_token ran; "
+               f"accepted on their next check: **{revocation['accepted_after_revoke']}**. "
+               "(The check_token runs' non-2xx count includes those revoked tokens being refused.)\n")
+out.append("## Bars\n")
+out.append("| bar | measured | |")
+out.append("|---|---:|---|")
+for label, value, bar, kind in bars:
+    unit = {"×": "×", "ms≤": " ms", "KB≤": " KB", "/s": "/s", "=0": ""}[kind]
+    out.append(f"| {label} | {fmt(value, 2 if kind != '/s' else 0)}{unit if value is not None else ''} | {met(value, bar, kind)} |")
+out.append("")
+out.append("![throughput and p99 per scenario](results.png)\n")
+open(md_path, "w").write("\n".join(out))
+
+try:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+except ImportError:
+    print("matplotlib is missing: no chart")
+    sys.exit(0)
+
+chart = [(label.split(") ", 1)[-1], r, p) for label, r, p, _, _ in rows if r is not None]
+if qr:
+    chart.append(("QR redemption", qr["rps"], qr["p99_ms"]))
+fig, (left, right) = plt.subplots(1, 2, figsize=(13, 5))
+labels = [c[0] for c in chart]
+left.barh(labels, [c[1] for c in chart], color="#1565c0")
+left.set_xlabel("requests per second (median)")
+left.invert_yaxis()
+right.barh(labels, [c[2] for c in chart], color="#ef6c00")
+right.set_xlabel("p99 latency, ms (median)")
+right.invert_yaxis()
+right.set_yticklabels([])
+fig.suptitle("Pass — one run, server on one core" + (" (smoke run: meaningless)" if smoke else ""))
+fig.tight_layout()
+fig.savefig(png_path, dpi=110)

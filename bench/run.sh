@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Pass's speed, side by side in one run: bench/run.sh [--smoke]
+# Release build; the server on core 0, the load on core 1; wrk with Lua; warm-up, 3 runs, median.
+# Writes bench/results.md and bench/results.png. --smoke: seconds-long, for CI (figures meaningless).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SMOKE=0; [[ "${1:-}" == "--smoke" ]] && SMOKE=1
+
+if [[ $SMOKE == 1 ]]; then DURATION=1; RUNS=1; WARMUP=1; TOKENS=300; WATCHERS="50,100"; QR_CODES=100
+else DURATION=${DURATION:-10}; RUNS=3; WARMUP=5; TOKENS=10000; WATCHERS=${WATCHERS:-1000,5000,10000}; QR_CODES=3000; fi
+CONNECTIONS=64; PORT=${PORT:-5300}; BASE=http://127.0.0.1:$PORT
+WORK=$(mktemp -d /tmp/pass-bench.XXXXXX); RESULTS=$WORK/results.jsonl; : > "$RESULTS"
+SERVER_PID=""; PEER_PID=""
+cleanup() { [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null || true; [[ -n $PEER_PID ]] && kill "$PEER_PID" 2>/dev/null || true; }
+trap cleanup EXIT
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "installing $2"; apt-get update -qq >/dev/null; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
+need wrk wrk
+need taskset util-linux
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+CORES=$(nproc); SERVER_CPU=0; LOAD_CPU=$(( CORES > 1 ? 1 : 0 ))
+
+echo "== building (Release)"
+dotnet build Pass.Web -c Release -v q -nologo >/dev/null
+dotnet build bench/Pass.Bench -c Release -v q -nologo >/dev/null
+BENCH="dotnet bench/Pass.Bench/bin/Release/net10.0/Pass.Bench.dll"
+
+echo "== starting Pass on core $SERVER_CPU"
+env ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1 \
+  Pass__DataDirectory="$WORK/data" Pass__RequireHttps=false Pass__RequestLogging=false Pass__Bench__Enabled=true \
+  Pass__Bootstrap__AdminEmail=admin@bench.local Pass__Bootstrap__AdminPassword=Bench-Admin-Password-1 \
+  Pass__Qr__CodeLifetime=00:10:00 Logging__LogLevel__Default=Warning \
+  Pass__Clients__0__ClientId=bench-terminal Pass__Clients__0__ClientSecret=bench-terminal-secret-0123456789abcdef \
+  Pass__Clients__0__ReaderFormat=HexUid Pass__Clients__0__Grants__0=client_credentials \
+  Pass__Clients__0__Grants__1=urn:pass:grant-type:card Pass__Clients__0__Grants__2=urn:pass:grant-type:qr \
+  Pass__Clients__1__ClientId=bench-app Pass__Clients__1__ClientSecret=bench-app-secret-0123456789abcdef \
+  Pass__Clients__1__Grants__0=password \
+  taskset -c $SERVER_CPU dotnet Pass.Web/bin/Release/net10.0/Pass.Web.dll --urls "$BASE" > "$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 120); do curl -sf "$BASE/health" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -sf "$BASE/health" >/dev/null || { echo "Pass did not start"; cat "$WORK/server.log"; exit 1; }
+
+echo "== seeding $TOKENS tokens"
+taskset -c $LOAD_CPU $BENCH seed --base "$BASE" --out "$WORK" --tokens "$TOKENS"
+export BENCH_TOKENS=$WORK/tokens.txt BENCH_CARD=04A23B1C BENCH_PERSON_TOKEN=$(cat "$WORK/person-token.txt")
+export BENCH_BASIC=$(printf 'bench-terminal:bench-terminal-secret-0123456789abcdef' | base64 -w0)
+
+# scenario name, script parts, url: warm-up, then RUNS timed runs, each line into results.jsonl
+run_wrk() {
+  local name=$1 parts=$2 url=$3 script=$WORK/$1.lua
+  : > "$script"; for part in $parts; do cat "bench/wrk/$part.lua" >> "$script"; echo >> "$script"; done
+  cat bench/wrk/report.lua >> "$script"
+  taskset -c $LOAD_CPU wrk -t2 -c$CONNECTIONS -d${WARMUP}s -s "$script" "$url" >/dev/null
+  for run in $(seq 1 $RUNS); do
+    local line; line=$(taskset -c $LOAD_CPU wrk -t2 -c$CONNECTIONS -d${DURATION}s -s "$script" "$url" | tail -n 1)
+    echo "{\"scenario\":\"$name\",\"run\":$run,${line:1}" >> "$RESULTS"
+    echo "   $name run $run: $line"
+  done
+}
+
+echo "== wrk, $CONNECTIONS connections, ${DURATION}s x $RUNS"
+run_wrk ceiling "ceiling" "$BASE/bench/ceiling"
+# Revocation under load: tokens revoked while check_token is hammered must be refused at once.
+( sleep $(( DURATION / 2 + WARMUP )); taskset -c $LOAD_CPU $BENCH revoke-under-load --base "$BASE" --tokens "$BENCH_TOKENS" --count $(( TOKENS < 200 ? TOKENS / 2 : 200 )) >> "$RESULTS" ) &
+REVOKER=$!
+run_wrk check_token "tokens check_token" "$BASE/oauth/v2/check_token"
+wait $REVOKER
+run_wrk introspection "tokens introspect" "$BASE/oauth/v2/introspect"
+run_wrk client_credentials "client_credentials" "$BASE/oauth/v2/token"
+run_wrk card_grant "card" "$BASE/oauth/v2/token"
+run_wrk qr_create "qr_create" "$BASE/oauth/v2/qrcode"
+taskset -c $LOAD_CPU $BENCH qr-redeem --base "$BASE" --codes $QR_CODES >> "$RESULTS"
+
+echo "== peer: node-oidc-provider introspection"
+if bash bench/peers/run-peer.sh "$WORK" $SERVER_CPU "$TOKENS" >> "$WORK/peer.log" 2>&1; then
+  export BENCH_TOKENS=$WORK/peer-tokens.txt BENCH_BASIC=$(printf 'bench:bench-secret-0123456789abcdef' | base64 -w0)
+  PEER_PID=$(cat "$WORK/peer.pid")
+  run_wrk peer_introspection "tokens introspect" "http://127.0.0.1:5400/token/introspection"
+  kill "$PEER_PID" 2>/dev/null || true; PEER_PID=""
+else
+  echo "   the peer could not be set up (see $WORK/peer.log); its row stays empty"; tail -5 "$WORK/peer.log"
+fi
+
+echo "== live watchers: $WATCHERS"
+taskset -c $LOAD_CPU $BENCH watchers --base "$BASE" --pid $SERVER_PID --counts "$WATCHERS" >> "$RESULTS"
+
+echo "== report"
+if [[ ! -x bench/.venv/bin/python ]]; then python3 -m venv bench/.venv && bench/.venv/bin/pip install -q matplotlib; fi
+bench/.venv/bin/python bench/report.py "$RESULTS" bench/results.md bench/results.png "$(lscpu | sed -n 's/^Model name: *//p' | head -1), $CORES cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr)" $SMOKE
+echo "wrote bench/results.md and bench/results.png"
