@@ -25,6 +25,18 @@ trap 'rm -f "$log"' EXIT
 dotnet test --solution Pass.sln --max-parallel-test-modules 1 "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
+# A seconds-long smoke of the benchmark (bench/run.sh --smoke): it builds, runs every scenario once and writes the
+# table; its figures mean nothing and no timing bar is asserted. Revoked tokens accepted under load do fail it.
+if [ "${PASS_SKIP_BENCH:-0}" != 1 ] && [ -x bench/run.sh ]; then
+  echo "== benchmark smoke"
+  if bash bench/run.sh --smoke > "$log.bench" 2>&1; then
+    grep -E '^(==|wrote)' "$log.bench"
+  else
+    cat "$log.bench"; echo "The benchmark smoke failed." >&2; status=1
+  fi
+  rm -f "$log.bench"
+fi
+
 total=$(grep -E '^\s+total: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
 passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
 failed=$(grep -E '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')

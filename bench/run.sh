@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Pass's speed, side by side in one run: bench/run.sh [--smoke]
 # Release build; the server on core 0, the load on core 1; wrk with Lua; warm-up, 3 runs, median.
-# Writes bench/results.md and bench/results.png. --smoke: seconds-long, for CI (figures meaningless).
+# Writes bench/results.md and bench/results.png. --smoke: seconds-long, for CI (figures meaningless; written to a
+# temporary folder so the committed results stay).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -11,6 +12,7 @@ if [[ $SMOKE == 1 ]]; then DURATION=1; RUNS=1; WARMUP=1; TOKENS=300; WATCHERS="5
 else DURATION=${DURATION:-10}; RUNS=3; WARMUP=5; TOKENS=10000; WATCHERS=${WATCHERS:-1000,5000,10000}; QR_CODES=3000; fi
 CONNECTIONS=64; PORT=${PORT:-5300}; BASE=http://127.0.0.1:$PORT
 WORK=$(mktemp -d /tmp/pass-bench.XXXXXX); RESULTS=$WORK/results.jsonl; : > "$RESULTS"
+OUT=bench; [[ $SMOKE == 1 ]] && OUT=$WORK
 SERVER_PID=""; PEER_PID=""
 cleanup() { [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null || true; [[ -n $PEER_PID ]] && kill "$PEER_PID" 2>/dev/null || true; }
 trap cleanup EXIT
@@ -74,7 +76,7 @@ taskset -c $LOAD_CPU $BENCH qr-redeem --base "$BASE" --codes $QR_CODES >> "$RESU
 
 echo "== peer: node-oidc-provider introspection"
 if bash bench/peers/run-peer.sh "$WORK" $SERVER_CPU "$TOKENS" >> "$WORK/peer.log" 2>&1; then
-  export BENCH_TOKENS=$WORK/peer-tokens.txt BENCH_BASIC=$(printf 'bench:bench-secret-0123456789abcdef' | base64 -w0)
+  export BENCH_TOKENS=$WORK/peer-tokens.txt BENCH_BASIC=$(printf 'bench:bench-secret-0123456789abcdef' | base64 -w0) BENCH_INTROSPECT_PATH=/token/introspection
   PEER_PID=$(cat "$WORK/peer.pid")
   run_wrk peer_introspection "tokens introspect" "http://127.0.0.1:5400/token/introspection"
   kill "$PEER_PID" 2>/dev/null || true; PEER_PID=""
@@ -86,6 +88,7 @@ echo "== live watchers: $WATCHERS"
 taskset -c $LOAD_CPU $BENCH watchers --base "$BASE" --pid $SERVER_PID --counts "$WATCHERS" >> "$RESULTS"
 
 echo "== report"
-if [[ ! -x bench/.venv/bin/python ]]; then python3 -m venv bench/.venv && bench/.venv/bin/pip install -q matplotlib; fi
-bench/.venv/bin/python bench/report.py "$RESULTS" bench/results.md bench/results.png "$(lscpu | sed -n 's/^Model name: *//p' | head -1), $CORES cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr)" $SMOKE
-echo "wrote bench/results.md and bench/results.png"
+/usr/bin/python3 -c 'import matplotlib' 2>/dev/null || { apt-get update -qq >/dev/null; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-matplotlib >/dev/null; }
+/usr/bin/python3 bench/report.py "$RESULTS" "$OUT/results.md" "$OUT/results.png" "$(lscpu | sed -n 's/^Model name: *//p' | head -1), $CORES cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr)" $SMOKE
+cp "$RESULTS" "$OUT/results.jsonl" 2>/dev/null || true
+echo "wrote $OUT/results.md and $OUT/results.png"

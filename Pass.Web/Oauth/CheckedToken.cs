@@ -6,9 +6,10 @@ namespace Pass.Web.Oauth;
 /// <summary>A live access token as check_token remembers it, with its 200 body already serialized.</summary>
 public sealed class CheckedToken
 {
-    public CheckedToken(string subject, string clientId, string scope, string kind, string? applicationId,
+    public CheckedToken(string tokenId, string subject, string clientId, string scope, string kind, string? applicationId,
         string? authorizationId, DateTimeOffset expiresAt, long loadedAt)
     {
+        TokenId = tokenId;
         Subject = subject;
         ClientId = clientId;
         Scope = scope;
@@ -19,6 +20,9 @@ public sealed class CheckedToken
         LoadedAt = loadedAt;
         Body = JsonSerializer.SerializeToUtf8Bytes(new CheckTokenResponse(true, subject, clientId, scope, expiresAt.ToUnixTimeSeconds()));
     }
+
+    /// <summary>OpenIddict's entry id, which a single revocation marks.</summary>
+    public string TokenId { get; }
 
     public string Subject { get; }
 

@@ -53,13 +53,10 @@ public sealed class PassTokenManager(
     public override async ValueTask<bool> TryRevokeAsync(OpenIddictEntityFrameworkCoreToken token, CancellationToken cancellationToken = default)
     {
         var revoked = await base.TryRevokeAsync(token, cancellationToken);
-        if (revoked && token.Subject is { } subject)
+        if (revoked && token.Id is { } id)
         {
-            epochs.MarkSubject(subject);
-        }
-        else if (revoked && token.Application?.Id is { } applicationId)
-        {
-            epochs.MarkApplication(applicationId);
+            var until = token.ExpirationDate is { } expires ? new DateTimeOffset(DateTime.SpecifyKind(expires, DateTimeKind.Utc)) : DateTimeOffset.MaxValue;
+            epochs.MarkToken(id, until);
         }
 
         return revoked;

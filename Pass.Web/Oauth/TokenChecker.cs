@@ -41,7 +41,7 @@ public sealed class TokenChecker(
                 return null;
             }
 
-            if (epochs.IsCurrent(known.Subject, known.ApplicationId, known.AuthorizationId, known.LoadedAt))
+            if (epochs.IsCurrent(known.Subject, known.ApplicationId, known.AuthorizationId, known.TokenId, known.LoadedAt))
             {
                 return known;
             }
@@ -54,6 +54,7 @@ public sealed class TokenChecker(
     public void Sweep()
     {
         var now = time.GetUtcNow();
+        epochs.Sweep(now);
         foreach (var (key, entry) in _live)
         {
             if (now >= entry.ExpiresAt)
@@ -96,6 +97,7 @@ public sealed class TokenChecker(
         var subject = await tokens.GetSubjectAsync(entry, ct) ?? "";
         var clientId = PassTokenManager.ReadProperty(properties, PassTokenManager.ClientIdProperty) ?? "";
         var checkedToken = new CheckedToken(
+            (await tokens.GetIdAsync(entry, ct))!,
             subject,
             clientId,
             PassTokenManager.ReadProperty(properties, PassTokenManager.ScopeProperty) ?? "",

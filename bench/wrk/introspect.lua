@@ -1,7 +1,8 @@
 -- (c) OpenIddict's own RFC 7662 introspection of the same tokens (client authentication included, as callers must).
 local basic = "Basic " .. os.getenv("BENCH_BASIC")
+local path = os.getenv("BENCH_INTROSPECT_PATH") or "/oauth/v2/introspect"
 function request()
-  return wrk.format("POST", "/oauth/v2/introspect",
+  return wrk.format("POST", path,
     { ["Authorization"] = basic, ["Content-Type"] = "application/x-www-form-urlencoded" },
     "token=" .. next_token())
 end
