@@ -11,8 +11,11 @@ SMOKE=0; [[ "${1:-}" == "--smoke" ]] && SMOKE=1
 if [[ $SMOKE == 1 ]]; then DURATION=1; RUNS=1; WARMUP=1; TOKENS=300; WATCHERS="50,100"; QR_CODES=100
 else DURATION=${DURATION:-10}; RUNS=3; WARMUP=5; TOKENS=10000; WATCHERS=${WATCHERS:-1000,5000,10000}; QR_CODES=3000; fi
 CONNECTIONS=64; PORT=${PORT:-5300}; BASE=http://127.0.0.1:$PORT
+# ONLY="check_token watchers" runs just those scenarios (for profiling a fix); the report then has only them.
+ONLY=${ONLY:-}
+want() { [[ -z $ONLY || " $ONLY " == *" $1 "* ]]; }
 WORK=$(mktemp -d /tmp/pass-bench.XXXXXX); RESULTS=$WORK/results.jsonl; : > "$RESULTS"
-OUT=bench; [[ $SMOKE == 1 ]] && OUT=$WORK
+OUT=bench; [[ $SMOKE == 1 || -n ${ONLY:-} ]] && OUT=$WORK
 SERVER_PID=""; PEER_PID=""
 cleanup() { [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null || true; [[ -n $PEER_PID ]] && kill "$PEER_PID" 2>/dev/null || true; }
 trap cleanup EXIT
@@ -50,6 +53,7 @@ export BENCH_BASIC=$(printf 'bench-terminal:bench-terminal-secret-0123456789abcd
 
 # scenario name, script parts, url: warm-up, then RUNS timed runs, each line into results.jsonl
 run_wrk() {
+  want "$1" || return 0
   local name=$1 parts=$2 url=$3 script=$WORK/$1.lua
   : > "$script"; for part in $parts; do cat "bench/wrk/$part.lua" >> "$script"; echo >> "$script"; done
   cat bench/wrk/report.lua >> "$script"
@@ -64,18 +68,19 @@ run_wrk() {
 echo "== wrk, $CONNECTIONS connections, ${DURATION}s x $RUNS"
 run_wrk ceiling "ceiling" "$BASE/bench/ceiling"
 # Revocation under load: tokens revoked while check_token is hammered must be refused at once.
-( sleep $(( DURATION / 2 + WARMUP )); taskset -c $LOAD_CPU $BENCH revoke-under-load --base "$BASE" --tokens "$BENCH_TOKENS" --count $(( TOKENS < 200 ? TOKENS / 2 : 200 )) >> "$RESULTS" ) &
-REVOKER=$!
+want check_token && ( sleep $(( DURATION / 2 + WARMUP )); taskset -c $LOAD_CPU $BENCH revoke-under-load --base "$BASE" --tokens "$BENCH_TOKENS" --count $(( TOKENS < 200 ? TOKENS / 2 : 200 )) >> "$RESULTS" ) &
+REVOKER=$!; want check_token || REVOKER=""
 run_wrk check_token "tokens check_token" "$BASE/oauth/v2/check_token"
-wait $REVOKER
+[[ -z $REVOKER ]] || wait $REVOKER
 run_wrk introspection "tokens introspect" "$BASE/oauth/v2/introspect"
 run_wrk client_credentials "client_credentials" "$BASE/oauth/v2/token"
 run_wrk card_grant "card" "$BASE/oauth/v2/token"
 run_wrk qr_create "qr_create" "$BASE/oauth/v2/qrcode"
-taskset -c $LOAD_CPU $BENCH qr-redeem --base "$BASE" --codes $QR_CODES >> "$RESULTS"
+want qr_redeem && taskset -c $LOAD_CPU $BENCH qr-redeem --base "$BASE" --codes $QR_CODES >> "$RESULTS"
 
 echo "== peer: node-oidc-provider introspection"
-if bash bench/peers/run-peer.sh "$WORK" $SERVER_CPU "$TOKENS" >> "$WORK/peer.log" 2>&1; then
+if ! want peer_introspection; then :
+elif bash bench/peers/run-peer.sh "$WORK" $SERVER_CPU "$TOKENS" >> "$WORK/peer.log" 2>&1; then
   export BENCH_TOKENS=$WORK/peer-tokens.txt BENCH_BASIC=$(printf 'bench:bench-secret-0123456789abcdef' | base64 -w0) BENCH_INTROSPECT_PATH=/token/introspection
   PEER_PID=$(cat "$WORK/peer.pid")
   run_wrk peer_introspection "tokens introspect" "http://127.0.0.1:5400/token/introspection"
@@ -85,7 +90,7 @@ else
 fi
 
 echo "== live watchers: $WATCHERS"
-taskset -c $LOAD_CPU $BENCH watchers --base "$BASE" --pid $SERVER_PID --counts "$WATCHERS" >> "$RESULTS"
+want watchers && taskset -c $LOAD_CPU $BENCH watchers --base "$BASE" --pid $SERVER_PID --counts "$WATCHERS" >> "$RESULTS"
 
 echo "== report"
 /usr/bin/python3 -c 'import matplotlib' 2>/dev/null || { apt-get update -qq >/dev/null; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-matplotlib >/dev/null; }

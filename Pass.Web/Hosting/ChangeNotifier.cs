@@ -4,12 +4,15 @@ namespace Pass.Web.Hosting;
 
 /// <summary>
 /// Tells watchers that something changed. A watcher subscribes to one key (or to all, for a live board)
-/// and disposes the subscription when it stops watching; it then reads the new state itself.
+/// and disposes the subscription when it stops watching; it then reads the new state. After a change, the
+/// watchers of one key share one read of it (10,000 pages watching one QR code cost one query, not 10,000).
 /// </summary>
 public abstract class ChangeNotifier
 {
     private const string Everything = "";
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Subscription, byte>> _watchers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _versions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Version, Lazy<Task<object?>> Read)> _reads = new(StringComparer.Ordinal);
 
     public IDisposable Subscribe(string key, Action<string> changed) => Add(key, changed);
 
@@ -17,6 +20,7 @@ public abstract class ChangeNotifier
 
     public void Publish(string key)
     {
+        _versions.AddOrUpdate(key, 1, (_, version) => version + 1);
         Notify(key, key);
         Notify(Everything, key);
     }
@@ -46,7 +50,9 @@ public abstract class ChangeNotifier
                 await changed.Reader.ReadAsync(ct);
             }
 
-            if (await read(ct) is not { } next)
+            // Woken by a change: the read all watchers share; by the expiry: this watcher's own.
+            var next = time.GetUtcNow() >= until ? await read(ct) : await SharedReadAsync(key, read);
+            if (next is null)
             {
                 yield break;
             }
@@ -60,6 +66,18 @@ public abstract class ChangeNotifier
     }
 
     public int WatcherCount => _watchers.Values.Sum(w => w.Count);
+
+    /// <summary>
+    /// One read per published change of <paramref name="key"/>, whoever asks first; every watcher of the key was
+    /// allowed to read it when it subscribed, so they may share what it reads now.
+    /// </summary>
+    private async Task<T?> SharedReadAsync<T>(string key, Func<CancellationToken, Task<T?>> read) where T : class
+    {
+        var version = _versions.GetValueOrDefault(key);
+        Lazy<Task<object?>> Start() => new(async () => await read(CancellationToken.None));
+        var entry = _reads.AddOrUpdate(key, _ => (version, Start()), (_, old) => old.Version >= version ? old : (version, Start()));
+        return (T?)await entry.Read.Value;
+    }
 
     private void Notify(string watchedKey, string changedKey)
     {
@@ -84,9 +102,11 @@ public abstract class ChangeNotifier
         if (_watchers.TryGetValue(subscription.Key, out var watchers))
         {
             watchers.TryRemove(subscription, out _);
-            if (watchers.IsEmpty)
+            if (watchers.IsEmpty && _watchers.TryRemove(KeyValuePair.Create(subscription.Key, watchers)))
             {
-                _watchers.TryRemove(KeyValuePair.Create(subscription.Key, watchers));
+                // Nobody follows the key any more: its shared read and change count go too.
+                _reads.TryRemove(subscription.Key, out _);
+                _versions.TryRemove(subscription.Key, out _);
             }
         }
     }

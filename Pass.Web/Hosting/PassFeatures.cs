@@ -100,6 +100,14 @@ public static class PassFeatures
         if (app.Configuration.GetValue("Pass:Bench:Enabled", false))
         {
             app.MapGet("/bench/ceiling", () => Results.Ok()).AllowAnonymous().ExcludeFromDescription();
+
+            // Memory per live watcher is measured between two full collections, not between two GC budgets.
+            app.MapPost("/bench/gc", () =>
+            {
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                GC.WaitForPendingFinalizers();
+                return Results.Ok();
+            }).AllowAnonymous().ExcludeFromDescription().DisableAntiforgery();
         }
         return app;
     }

@@ -28,6 +28,8 @@ public static class Watchers
         using var issued = await person.PostAsync("/api/me/qr", null);
         var code = await issued.Content.ReadFromJsonAsync<JsonElement>();
         var session = code.GetProperty("session").GetString()!;
+        using var control = Bench.NewClient(baseUrl);
+        (await control.PostAsync("/bench/gc", null)).EnsureSuccessStatusCode();
         var before = Bench.ResidentKb(pid);
 
         using var stop = new CancellationTokenSource();
@@ -42,6 +44,7 @@ public static class Watchers
         }
 
         await Task.Delay(TimeSpan.FromSeconds(2));
+        (await control.PostAsync("/bench/gc", null)).EnsureSuccessStatusCode();
         var after = Bench.ResidentKb(pid);
 
         using var terminal = Bench.NewClient(baseUrl);
