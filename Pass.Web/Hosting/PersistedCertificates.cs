@@ -44,3 +44,38 @@ public static class PersistedCertificates
         return X509CertificateLoader.LoadPkcs12FromFile(file, password: null, X509KeyStorageFlags.EphemeralKeySet);
     }
 }
+
+/// <summary>
+/// 256-bit keys for what only Pass itself reads: OpenIddict signs and encrypts its (reference) access and refresh
+/// tokens with symmetric keys when it has them, which costs microseconds where RSA costs a millisecond per token.
+/// Identity tokens, which others verify, stay RSA-signed (the certificate above, published in the JWKS).
+/// </summary>
+public static class PersistedKeys
+{
+    public static byte[] LoadOrCreate(string keysPath, string name)
+    {
+        var file = Path.Combine(keysPath, name + ".key");
+        if (File.Exists(file))
+        {
+            return Convert.FromBase64String(File.ReadAllText(file).Trim());
+        }
+
+        var temp = file + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllText(temp, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        try
+        {
+            File.Move(temp, file, overwrite: false);
+        }
+        catch (IOException)
+        {
+            File.Delete(temp);
+        }
+
+        return Convert.FromBase64String(File.ReadAllText(file).Trim());
+    }
+}

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.IdentityModel.Tokens;
 using OpenIddict.EntityFrameworkCore.Models;
 using Pass.Shared.Oauth;
 using Pass.Web.Cards;
@@ -87,6 +88,11 @@ public static class OauthSetup
 
                 server.AddSigningCertificate(PersistedCertificates.LoadOrCreate(data.KeysPath, "signing", X509KeyUsageFlags.DigitalSignature, TimeProvider.System))
                     .AddEncryptionCertificate(PersistedCertificates.LoadOrCreate(data.KeysPath, "encryption", X509KeyUsageFlags.KeyEncipherment, TimeProvider.System));
+
+                // Tokens only Pass reads (reference access and refresh tokens, codes) are signed and encrypted with
+                // symmetric keys, which OpenIddict prefers when present; id_tokens keep the RSA certificate.
+                server.AddSigningKey(new SymmetricSecurityKey(PersistedKeys.LoadOrCreate(data.KeysPath, "token-signing")))
+                    .AddEncryptionKey(new SymmetricSecurityKey(PersistedKeys.LoadOrCreate(data.KeysPath, "token-encryption")));
 
                 if (pass.Issuer is { } issuer)
                 {

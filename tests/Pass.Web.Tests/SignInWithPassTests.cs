@@ -109,6 +109,31 @@ public class SignInWithPassTests : PassTestBase
     }
 
     [Fact]
+    public async Task The_id_token_is_signed_with_the_published_rsa_key_and_no_shared_key_is_published()
+    {
+        var (verifier, challenge) = NewPkce();
+        var back = await AuthorizeAsync(AuthorizeUrl(challenge));
+        var redeemed = await RedeemAsync(QueryHelpers.ParseQuery(back.Query)["code"]!, verifier);
+        var idToken = JsonDocument.Parse(await redeemed.Content.ReadAsStringAsync()).RootElement.GetProperty("id_token").GetString()!;
+
+        var metadata = JsonDocument.Parse(await Api.Http.GetStringAsync(PassRoutes.Metadata)).RootElement;
+        var jwks = new Microsoft.IdentityModel.Tokens.JsonWebKeySet(await Api.Http.GetStringAsync(metadata.GetProperty("jwks_uri").GetString()));
+        Assert.NotEmpty(jwks.Keys);
+        Assert.All(jwks.Keys, key => Assert.Equal("RSA", key.Kty));
+        Assert.All(jwks.Keys, key => Assert.Null(key.K));
+
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(idToken, new Microsoft.IdentityModel.Tokens.TokenValidationParameters
+        {
+            IssuerSigningKeys = jwks.GetSigningKeys(),
+            ValidAudience = TestClient.Site.ClientId,
+            ValidateIssuer = false,
+            ValidateLifetime = false,
+        });
+        Assert.True(result.IsValid, result.Exception?.Message);
+        Assert.StartsWith("RS", new JsonWebToken(idToken).Alg);
+    }
+
+    [Fact]
     public async Task Consent_is_asked_once_and_remembered()
     {
         await AuthorizeAsync(AuthorizeUrl(NewPkce().Challenge));
