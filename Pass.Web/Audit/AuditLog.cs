@@ -17,6 +17,21 @@ public sealed class AuditLog(PassDbContext db, TimeProvider time, IHttpContextAc
         bool success = true,
         CancellationToken ct = default)
     {
+        Stage(type, subjectUserId, clientId, detail, success);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Adds the event to the request's unit of work without writing it: the caller's next save (for a grant,
+    /// OpenIddict storing the token) writes both in one transaction, so the line and what it records stand or fall together.
+    /// </summary>
+    public void Stage(
+        AuditEventType type,
+        string? subjectUserId = null,
+        string? clientId = null,
+        string? detail = null,
+        bool success = true)
+    {
         var context = http.HttpContext;
         db.AuditEvents.Add(new AuditEvent
         {
@@ -29,7 +44,6 @@ public sealed class AuditLog(PassDbContext db, TimeProvider time, IHttpContextAc
             IpAddress = context?.Connection.RemoteIpAddress?.ToString(),
             Detail = detail is { Length: > 1000 } ? detail[..1000] : detail,
         });
-        await db.SaveChangesAsync(ct);
     }
 
     public async Task<PagedResult<AuditEventView>> QueryAsync(AuditQuery query, CancellationToken ct = default)

@@ -18,7 +18,8 @@ public static class DataSetup
             ? configured
             : $"Data Source={data.DatabasePath};Foreign Keys=True";
         builder.Services.AddSingleton<SqlitePragmas>();
-        builder.Services.AddDbContext<PassDbContext>((services, db) => db
+        // Pooled: a token request would otherwise build a fresh context (and its services) each time.
+        builder.Services.AddDbContextPool<PassDbContext>((services, db) => db
             .UseSqlite(connectionString)
             .AddInterceptors(services.GetRequiredService<SqlitePragmas>()));
 

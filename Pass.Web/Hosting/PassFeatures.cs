@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.EntityFrameworkCore;
 using Pass.Shared.Oauth;
 using Pass.Web.Api;
 using Pass.Web.Audit;
 using Pass.Web.Cards;
 using Pass.Web.Clients;
+using Pass.Web.Data;
 using Pass.Web.Kiosk;
 using Pass.Web.Sms;
 using Pass.Web.QrLogin;
@@ -72,11 +74,29 @@ public static class PassFeatures
 
         // Only pages speak the viewer's language; check_token and the APIs skip the culture lookup.
         app.UseWhen(c => !ErrorResponses.IsOauth(c) && !ErrorResponses.IsApi(c), pages => pages.UseRequestLocalization());
+        // A token request reads and writes the database five or six times (client, token, payload, audit...); one
+        // pooled SQLite connection held for the request saves opening and resetting it before each of them.
+        app.UseWhen(HoldsOneConnection, oauth => oauth.Use(async (context, next) =>
+        {
+            var database = context.RequestServices.GetRequiredService<PassDbContext>().Database;
+            await database.OpenConnectionAsync(context.RequestAborted);
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                await database.CloseConnectionAsync();
+            }
+        }));
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
     }
+
+    private static bool HoldsOneConnection(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Value is PassRoutes.Token or PassRoutes.Revoke or PassRoutes.Introspect or PassRoutes.QrCode;
 
     public static WebApplication MapPassFeatures(this WebApplication app)
     {

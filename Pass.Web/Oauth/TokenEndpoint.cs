@@ -40,19 +40,15 @@ public static class TokenEndpoint
         }
 
         context.Items[AuditOauthResponses.AuditedItem] = true;
-        await audit.RecordAsync(
-            outcome.Principal is null ? AuditEventType.TokenRequestRejected : AuditEventType.TokenIssued,
-            outcome.SubjectUserId,
-            request.ClientId,
-            $"{request.GrantType}{(outcome.Detail is null ? "" : ": " + outcome.Detail)}",
-            success: outcome.Principal is not null,
-            ct: ct);
-
+        var detail = $"{request.GrantType}{(outcome.Detail is null ? "" : ": " + outcome.Detail)}";
         if (outcome.Principal is { } principal)
         {
+            // Written with the token OpenIddict is about to store: one transaction, one write fewer per grant.
+            audit.Stage(AuditEventType.TokenIssued, outcome.SubjectUserId, request.ClientId, detail);
             return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
+        await audit.RecordAsync(AuditEventType.TokenRequestRejected, outcome.SubjectUserId, request.ClientId, detail, success: false, ct: ct);
         return Results.Forbid(
             new AuthenticationProperties(new Dictionary<string, string?>
             {
