@@ -2,6 +2,7 @@
 """bench/report.py RESULTS.jsonl OUT.md OUT.png MACHINE SMOKE — the table, the bars and the chart of one run."""
 import datetime
 import json
+import os
 import statistics
 import sys
 
@@ -85,7 +86,8 @@ out = []
 out.append("# Pass — benchmark results\n")
 if smoke:
     out.append("> **Smoke run** (CI): seconds-long, to prove the bench runs. These figures mean nothing.\n")
-out.append(f"Machine: {machine}. Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC. "
+taken = datetime.datetime.fromtimestamp(os.path.getmtime(results_path), datetime.timezone.utc)  # the run's end, if re-reported later
+out.append(f"Machine: {machine}. Date: {taken:%Y-%m-%d %H:%M} UTC. "
            "Server on one core, load generator on the other (`taskset`); wrk, 64 connections, 2 threads; "
            f"warm-up, then {max((r[4] for r in rows), default=0)} runs, median. All rows from this one run.\n")
 out.append("| scenario | requests/s | p99 ms | errors or non-2xx | vs ceiling |")
@@ -116,6 +118,10 @@ for label, value, bar, kind in bars:
     out.append(f"| {label} | {fmt(value, 2 if kind != '/s' else 0)}{unit if value is not None else ''} | {met(value, bar, kind)} |")
 out.append("")
 out.append("![throughput and p99 per scenario](results.png)\n")
+# What was profiled and changed, with before and after, and why a bar is missed: written by hand, kept beside the script.
+findings = os.path.join(os.path.dirname(os.path.abspath(__file__)), "findings.md")
+if not smoke and os.path.exists(findings):
+    out.append(open(findings).read())
 open(md_path, "w").write("\n".join(out))
 
 try:
