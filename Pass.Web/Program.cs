@@ -12,9 +12,11 @@ var data = builder.AddPassData();
 builder.AddPassIdentity();
 builder.AddPassOauth(data);
 builder.AddPassFeatures();
+builder.AddPassRateLimits();
 builder.AddPassPortal();
 
 var app = builder.Build();
+app.UsePassSecurityHeaders();
 app.UsePassErrors();
 app.UsePassPipeline();
 app.MapPassOauth();

@@ -8,6 +8,8 @@ public static class PortalSetup
 {
     public static WebApplicationBuilder AddPassPortal(this WebApplicationBuilder builder)
     {
+        // Antiforgery's cookie is Secure whenever the request is (its default sends it over plain HTTP too).
+        builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddRazorComponents()
             .AddInteractiveWebAssemblyComponents()
             .AddAuthenticationStateSerialization(options => options.SerializeAllClaims = true);
@@ -51,7 +53,7 @@ public static class PortalSetup
         context.Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = false, SameSite = SameSiteMode.Lax, Path = "/" });
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, Secure = context.Request.IsHttps, SameSite = SameSiteMode.Lax, Path = "/" });
         var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal)
             && !redirectUri.StartsWith("/\\", StringComparison.Ordinal) ? redirectUri : "/";
         return TypedResults.LocalRedirect(target);

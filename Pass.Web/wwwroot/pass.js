@@ -8,7 +8,7 @@ window.passPortal = {
         window.localStorage.setItem("pass." + key, value);
         if (key === "dark") {
             // The server reads this one to paint its pages in the chosen theme from the first byte.
-            document.cookie = "pass.dark=" + value + ";path=/;max-age=31536000;samesite=lax";
+            document.cookie = "pass.dark=" + value + ";path=/;max-age=31536000;samesite=lax" + (location.protocol === "https:" ? ";secure" : "");
         }
     },
     toggleDark: () => {
@@ -17,6 +17,13 @@ window.passPortal = {
         window.location.reload();
     }
 };
+
+// The theme switch on server-rendered pages (no inline handlers: the Content Security Policy forbids them).
+document.addEventListener("click", event => {
+    if (event.target instanceof Element && event.target.closest("[data-pass-toggle-dark]")) {
+        window.passPortal.toggleDark();
+    }
+});
 
 // Server-rendered forms marked data-submit-once post one time only (a double tap must not send a spent code again).
 document.addEventListener("submit", event => {

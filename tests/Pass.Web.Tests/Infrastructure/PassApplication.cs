@@ -16,7 +16,7 @@ namespace Pass.Web.Tests.Infrastructure;
 /// <see cref="DataDirectory"/> is a restart.
 /// </summary>
 public sealed class PassApplication(string? dataDirectory = null, bool productionLogging = false, DateTimeOffset? startAt = null,
-    IReadOnlyDictionary<string, string>? settings = null, bool realClock = false)
+    IReadOnlyDictionary<string, string>? settings = null, bool realClock = false, string environment = "Development")
     : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@test.local";
@@ -34,7 +34,7 @@ public sealed class PassApplication(string? dataDirectory = null, bool productio
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(environment);
         builder.UseSetting("Pass:DataDirectory", DataDirectory);
         builder.UseSetting("Pass:Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Pass:Bootstrap:AdminPassword", AdminPassword);
@@ -97,6 +97,24 @@ public sealed class PassApplication(string? dataDirectory = null, bool productio
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
         await users.AddToRolesAsync(user, [PassRoles.User, .. roles]);
         return user.Id;
+    }
+
+    /// <summary>Many people at once, without passwords (no hashing), for races across people; returns their ids.</summary>
+    public async Task<List<string>> CreatePeopleAsync(int count)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var ids = new List<string>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var email = $"many-{i}-{Guid.NewGuid():N}@test.local";
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Person {i}", CreatedAt = Time.GetUtcNow() };
+            var result = await users.CreateAsync(user);
+            Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+            ids.Add(user.Id);
+        }
+
+        return ids;
     }
 
     /// <summary>Serves on real Kestrel at 127.0.0.1 (any free port), for a real browser; returns the address.</summary>

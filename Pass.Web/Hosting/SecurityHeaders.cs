@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+
+namespace Pass.Web.Hosting;
+
+/// <summary>
+/// Headers every answer carries, added as the response starts (so error pages and short-circuited endpoints have
+/// them too): no MIME sniffing, no referrer to other sites, never framed. HTML pages also get a Content Security
+/// Policy: scripts only from Pass itself plus the one inline import map, allowed by a per-request nonce, and
+/// WebAssembly; no plugins, no foreign base URI.
+/// </summary>
+public static class SecurityHeaders
+{
+    private const string NonceItem = "pass.csp-nonce";
+
+    /// <summary>The nonce of this request's Content Security Policy, for the page's inline import map.</summary>
+    public static string CspNonce(this HttpContext context)
+    {
+        if (context.Items[NonceItem] is not string nonce)
+        {
+            nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            context.Items[NonceItem] = nonce;
+        }
+
+        return nonce;
+    }
+
+    public static WebApplication UsePassSecurityHeaders(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            // Strict-Transport-Security on HTTPS answers only (and never for localhost).
+            app.UseHsts();
+        }
+
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(static state =>
+            {
+                var context = (HttpContext)state;
+                var headers = context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers.XFrameOptions = "DENY";
+                if (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
+                {
+                    headers.ContentSecurityPolicy = PolicyFor(context);
+                }
+
+                return Task.CompletedTask;
+            }, context);
+            return next(context);
+        });
+        return app;
+    }
+
+    private static string PolicyFor(HttpContext context)
+    {
+        // The API reference (Scalar) configures itself with inline script; it shows no person's data.
+        var scripts = context.Request.Path.StartsWithSegments("/docs") || context.Request.Path.StartsWithSegments("/scalar")
+            ? "'self' 'unsafe-inline'"
+            : $"'self' 'wasm-unsafe-eval' 'nonce-{context.CspNonce()}'";
+        return "default-src 'self'; " +
+               $"script-src {scripts}; " +
+               "style-src 'self' 'unsafe-inline'; " + // MudBlazor sets style attributes
+               "img-src 'self' data:; " +
+               "font-src 'self' data:; " +
+               "connect-src 'self'; " +
+               "object-src 'none'; " +
+               "base-uri 'self'; " +
+               "frame-ancestors 'none'";
+    }
+}
