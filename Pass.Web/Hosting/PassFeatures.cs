@@ -20,6 +20,11 @@ public static class PassFeatures
     public static WebApplicationBuilder AddPassFeatures(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddHsts(hsts =>
+        {
+            hsts.MaxAge = TimeSpan.FromDays(365);
+            hsts.IncludeSubDomains = true;
+        });
         services.AddOptions<QrOptions>().BindConfiguration(QrOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<AuditLog>();
         services.AddScoped<QrLoginService>();
@@ -74,6 +79,7 @@ public static class PassFeatures
 
         // Routing placed here, after errors and logging: check_token is a short-circuit endpoint (it authenticates
         // its own bearer token), answered by routing without the authentication, authorization and antiforgery steps.
+        app.UsePassRateLimits();
         app.UseRouting();
 
         // Only pages speak the viewer's language; check_token and the APIs skip the culture lookup.

@@ -1,3 +1,4 @@
+using Pass.Web.Hosting;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -36,7 +37,7 @@ public static class QrLoginEndpoints
     }
 
     public static async Task<Results<Ok<QrCodeResponse>, JsonHttpResult<OAuthError>>> CreateAsync(
-        HttpContext context, ClaimsPrincipal user, QrLoginService qr)
+        HttpContext context, ClaimsPrincipal user, QrLoginService qr, RateLimitOptions limits)
     {
         if (user.FindFirstValue(PassClaims.Kind) == PassClaims.ClientKind)
         {
@@ -49,7 +50,14 @@ public static class QrLoginEndpoints
             return OAuthResults.BadRequest("The session parameter is required (form field or JSON property).");
         }
 
-        var result = await qr.CreateAsync(session, user.FindFirstValue(ClaimTypes.NameIdentifier)!, user.FindFirstValue(PassBearerHandler.ClientIdClaim), context.RequestAborted);
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        if (await qr.CreationWaitAsync(userId, limits.QrSessionsPerPersonPerMinute, context.RequestAborted) is { } wait)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return OAuthResults.Error(StatusCodes.Status429TooManyRequests, OAuthErrors.TooManyRequests, "Too many QR codes in the last minute; retry after the time in Retry-After.");
+        }
+
+        var result = await qr.CreateAsync(session, userId, user.FindFirstValue(PassBearerHandler.ClientIdClaim), context.RequestAborted);
         return result.Outcome switch
         {
             QrCreateOutcome.Created => TypedResults.Ok(new QrCodeResponse(result.AuthCode!, result.ExpiresIn)),

@@ -72,6 +72,24 @@ public sealed class QrLoginService(
         return new QrCreateResult(QrCreateOutcome.Created, code, (int)lifetime.TotalSeconds);
     }
 
+    /// <summary>
+    /// How long <paramref name="userId"/> must wait before creating another session, when they created
+    /// <paramref name="perMinute"/> in the last minute already (0: no limit); null when they may go ahead.
+    /// </summary>
+    public async Task<TimeSpan?> CreationWaitAsync(string userId, int perMinute, CancellationToken ct = default)
+    {
+        if (perMinute <= 0)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var since = now.AddMinutes(-1);
+        var recent = await db.QrSessions.Where(s => s.UserId == userId && s.CreatedAt > since)
+            .OrderByDescending(s => s.CreatedAt).Select(s => s.CreatedAt).Take(perMinute).ToListAsync(ct);
+        return recent.Count < perMinute ? null : recent[^1].AddMinutes(1) - now;
+    }
+
     /// <summary>The session if <paramref name="viewerId"/> created it or is an administrator; otherwise it does not exist for them.</summary>
     public async Task<QrSession?> FindForViewerAsync(string? session, string viewerId, bool isAdmin, CancellationToken ct = default)
     {
