@@ -17,7 +17,7 @@ public static class SecurityHeaders
     {
         if (context.Items[NonceItem] is not string nonce)
         {
-            nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)); // no characters HTML would escape
             context.Items[NonceItem] = nonce;
         }
 

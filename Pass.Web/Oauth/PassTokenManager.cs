@@ -17,7 +17,8 @@ public sealed class PassTokenManager(
     ILogger<OpenIddictTokenManager<OpenIddictEntityFrameworkCoreToken>> logger,
     IOptionsMonitor<OpenIddictCoreOptions> options,
     IOpenIddictTokenStore<OpenIddictEntityFrameworkCoreToken> store,
-    RevocationEpochs epochs)
+    RevocationEpochs epochs,
+    IServiceProvider services)
     : OpenIddictTokenManager<OpenIddictEntityFrameworkCoreToken>(cache, logger, options, store)
 {
     public const string ScopeProperty = "pass_scope";
@@ -76,8 +77,19 @@ public sealed class PassTokenManager(
         return count;
     }
 
+    /// <summary>
+    /// Revokes the authorization itself too, not only the tokens it has now: a request that was already past its
+    /// checks (two uses of one refresh token racing) would otherwise attach a fresh token to it afterwards, and
+    /// OpenIddict refuses refresh tokens of a revoked authorization.
+    /// </summary>
     public override async ValueTask<long> RevokeByAuthorizationIdAsync(string identifier, CancellationToken cancellationToken = default)
     {
+        var authorizations = services.GetRequiredService<IOpenIddictAuthorizationManager>();
+        if (await authorizations.FindByIdAsync(identifier, cancellationToken) is { } authorization)
+        {
+            await authorizations.TryRevokeAsync(authorization, cancellationToken);
+        }
+
         var count = await base.RevokeByAuthorizationIdAsync(identifier, cancellationToken);
         epochs.MarkAuthorization(identifier);
         return count;

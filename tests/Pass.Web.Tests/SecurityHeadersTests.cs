@@ -38,7 +38,7 @@ public partial class SecurityHeadersTests : PassTestBase
         Assert.DoesNotContain("unsafe-eval'", policy.Replace("'wasm-unsafe-eval'", ""));
         var nonce = Nonce().Match(policy).Groups[1].Value;
         Assert.NotEmpty(nonce);
-        var importMap = Regex.Match(html, "<script[^>]*importmap[^>]*>").Value;
+        var importMap = WebUtility.HtmlDecode(Regex.Match(html, "<script[^>]*importmap[^>]*>").Value);
         Assert.True(importMap.Contains($"nonce=\"{nonce}\"", StringComparison.Ordinal), importMap + " / " + policy);
         Assert.Single(Regex.Matches(html, "nonce="));
 
