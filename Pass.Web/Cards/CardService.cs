@@ -200,11 +200,7 @@ public sealed class CardService(
             return;
         }
 
-        if (await authorizations.FindByIdAsync(authorizationId, ct) is { } authorization)
-        {
-            await authorizations.TryRevokeAsync(authorization, ct);
-        }
-
+        // Revokes the authorization with its tokens (PassTokenManager).
         await tokens.RevokeByAuthorizationIdAsync(authorizationId, ct);
     }
 }

@@ -20,7 +20,13 @@ public abstract class ChangeNotifier
 
     public void Publish(string key)
     {
-        _versions.AddOrUpdate(key, 1, (_, version) => version + 1);
+        // Counted only while someone follows the key (the count goes with its last watcher): every QR code and kiosk
+        // request is published, and a count per unwatched key would grow without end.
+        if (_watchers.ContainsKey(key))
+        {
+            _versions.AddOrUpdate(key, 1, (_, version) => version + 1);
+        }
+
         Notify(key, key);
         Notify(Everything, key);
     }
@@ -64,8 +70,6 @@ public abstract class ChangeNotifier
             }
         }
     }
-
-    public int WatcherCount => _watchers.Values.Sum(w => w.Count);
 
     /// <summary>
     /// One read per published change of <paramref name="key"/>, whoever asks first; every watcher of the key was

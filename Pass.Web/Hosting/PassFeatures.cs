@@ -77,8 +77,8 @@ public static class PassFeatures
             app.UseHttpLogging();
         }
 
-        // Routing placed here, after errors and logging: check_token is a short-circuit endpoint (it authenticates
-        // its own bearer token), answered by routing without the authentication, authorization and antiforgery steps.
+        // Rate limits ahead of routing, which answers check_token itself (a short-circuit endpoint: it authenticates its
+        // own bearer token, so it skips the authentication, authorization and antiforgery steps below).
         app.UsePassRateLimits();
         app.UseRouting();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Threading.RateLimiting;
@@ -47,17 +48,20 @@ public static class RateLimits
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, options));
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, LimitKey>(context => Partition(context, options));
             limiter.OnRejected = (rejected, _) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-                rejected.HttpContext.Response.Headers.RetryAfter =
-                    Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                rejected.HttpContext.Response.SetRetryAfter(retryAfter);
                 return ValueTask.CompletedTask; // the error body comes from the area's status code handler
             };
         });
         return builder;
     }
+
+    /// <summary><c>Retry-After</c> in whole seconds, at least one.</summary>
+    public static void SetRetryAfter(this HttpResponse response, TimeSpan wait) =>
+        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
     public static WebApplication UsePassRateLimits(this WebApplication app)
     {
@@ -69,29 +73,32 @@ public static class RateLimits
         return app;
     }
 
-    private static RateLimitPartition<string> Partition(HttpContext context, RateLimitOptions options)
+    /// <summary>What a request is counted by: its kind, and its caller's address or client id (no string built per request).</summary>
+    private readonly record struct LimitKey(string Kind, IPAddress? Address, string? ClientId);
+
+    private static RateLimitPartition<LimitKey> Partition(HttpContext context, RateLimitOptions options)
     {
         var request = context.Request;
         var path = request.Path.Value ?? "";
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "?";
+        var address = context.Connection.RemoteIpAddress;
         if (Is(path, PassRoutes.CheckToken))
         {
-            return PerSecond("check_token:" + address, options.CheckTokenPerSecond);
+            return PerSecond(new("check_token", address, null), options.CheckTokenPerSecond);
         }
 
         if (HttpMethods.IsPost(request.Method) && (Is(path, PassRoutes.Token) || Is(path, PassRoutes.Revoke) || Is(path, PassRoutes.Introspect)))
         {
-            return PerSecond(BasicClientId(request) is { } client ? "client:" + client : "token:" + address, options.TokenPerSecond);
+            return PerSecond(BasicClientId(request) is { } client ? new("token", null, client) : new("token", address, null), options.TokenPerSecond);
         }
 
         if (Is(path, PassRoutes.QrCode) || Is(path, PassRoutes.QrCodeStatus))
         {
-            return PerSecond("qrcode:" + address, options.QrCodePerSecond);
+            return PerSecond(new("qrcode", address, null), options.QrCodePerSecond);
         }
 
         if (HttpMethods.IsPost(request.Method) && (Is(path, PassRoutes.Api + "/account/login") || Is(path, "/Account/Login")))
         {
-            return RateLimitPartition.GetFixedWindowLimiter("sign-in:" + address, _ => new FixedWindowRateLimiterOptions
+            return RateLimitPartition.GetFixedWindowLimiter(new LimitKey("sign-in", address, null), _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = Math.Max(1, options.SignInPerMinute),
                 Window = TimeSpan.FromMinutes(1),
@@ -99,10 +106,10 @@ public static class RateLimits
             });
         }
 
-        return RateLimitPartition.GetNoLimiter("");
+        return RateLimitPartition.GetNoLimiter(default(LimitKey));
     }
 
-    private static RateLimitPartition<string> PerSecond(string key, int perSecond) =>
+    private static RateLimitPartition<LimitKey> PerSecond(LimitKey key, int perSecond) =>
         RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = Math.Max(1, perSecond),

@@ -53,7 +53,7 @@ public static class QrLoginEndpoints
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
         if (await qr.CreationWaitAsync(userId, limits.QrSessionsPerPersonPerMinute, context.RequestAborted) is { } wait)
         {
-            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.SetRetryAfter(wait);
             return OAuthResults.Error(StatusCodes.Status429TooManyRequests, OAuthErrors.TooManyRequests, "Too many QR codes in the last minute; retry after the time in Retry-After.");
         }
 

@@ -156,11 +156,7 @@ public sealed class QrLoginService(
     {
         if (session.AuthorizationId is { } authorizationId)
         {
-            if (await authorizations.FindByIdAsync(authorizationId, ct) is { } authorization)
-            {
-                await authorizations.TryRevokeAsync(authorization, ct);
-            }
-
+            // Revokes the authorization with its tokens (PassTokenManager).
             await tokens.RevokeByAuthorizationIdAsync(authorizationId, ct);
         }
 

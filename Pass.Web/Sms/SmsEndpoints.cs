@@ -1,3 +1,4 @@
+using Pass.Web.Hosting;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
@@ -81,7 +82,7 @@ public static class SmsEndpoints
         switch (result.Outcome)
         {
             case SmsSendOutcome.RateLimited:
-                context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(result.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                context.Response.SetRetryAfter(result.RetryAfter);
                 return OAuthResults.Error(StatusCodes.Status429TooManyRequests, OAuthErrors.TooManyRequests, "Too many codes for this phone or client; retry later.");
             case SmsSendOutcome.GatewayFailed:
                 return OAuthResults.Error(StatusCodes.Status503ServiceUnavailable, OAuthErrors.TemporarilyUnavailable, "The SMS could not be sent; retry later.");
