@@ -19,8 +19,7 @@ public static class ApiExtensions
             var http = context.HttpContext;
             if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
             {
-                var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
-                if (!await antiforgery.IsRequestValidAsync(http))
+                if (!await IsAntiforgeryValidAsync(http))
                 {
                     return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
                         title: "Antiforgery token missing or invalid",
@@ -30,6 +29,19 @@ public static class ApiExtensions
 
             return await next(context);
         });
+
+    /// <summary>Without the header the token is looked for in a form body, and a form that cannot be read has no token.</summary>
+    private static async Task<bool> IsAntiforgeryValidAsync(HttpContext http)
+    {
+        try
+        {
+            return await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return false;
+        }
+    }
 
     public static ProblemHttpResult Problem(int status, string title, string? detail = null, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail, extensions: extensions);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
 using Pass.Shared.Oauth;
 
 namespace Pass.Web.Hosting;
@@ -30,26 +31,8 @@ public static class ErrorResponses
         {
             api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteExceptionAsync, SuppressDiagnosticsCallback = _ => true });
             api.UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = c => WriteStatusAsync(c.HttpContext) });
-            api.Use((context, next) =>
-            {
-                // OAuth requests are small forms; refuse anything large before it is read.
-                if (IsOauth(context))
-                {
-                    if (context.Request.ContentLength > MaxOauthBody)
-                    {
-                        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                        return WriteStatusAsync(context);
-                    }
-
-                    if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-                    {
-                        limit.MaxRequestBodySize = MaxOauthBody;
-                    }
-                }
-
-                return next(context);
-            });
         });
+        app.UseWhen(c => IsOauth(c) || IsBrowserFacing(c), oauth => oauth.Use(GuardFormAsync));
         app.UseWhen(c => !IsOauth(c) && !IsApi(c), pages =>
         {
             if (!app.Environment.IsDevelopment())
@@ -60,6 +43,53 @@ public static class ErrorResponses
             pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         });
         return app;
+    }
+
+    /// <summary>
+    /// OAuth requests are small forms: anything large is refused before it is read. OpenIddict takes every POST whose
+    /// Content-Type starts with the form type for a form and reads it, so a malformed content type or a form past the
+    /// reader's limits would throw inside it; the form is read here first and those become a 4xx.
+    /// </summary>
+    private static async Task GuardFormAsync(HttpContext context, RequestDelegate next)
+    {
+        var request = context.Request;
+        if (request.ContentLength > MaxOauthBody)
+        {
+            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge);
+            return;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxOauthBody;
+        }
+
+        if (HttpMethods.IsPost(request.Method) && request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            if (!request.HasFormContentType)
+            {
+                await RefuseAsync(context, StatusCodes.Status415UnsupportedMediaType);
+                return;
+            }
+
+            try
+            {
+                await request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (Exception error) when (error is InvalidDataException or BadHttpRequestException)
+            {
+                await RefuseAsync(context, (error as BadHttpRequestException)?.StatusCode ?? StatusCodes.Status400BadRequest);
+                return;
+            }
+        }
+
+        await next(context);
+    }
+
+    private static Task RefuseAsync(HttpContext context, int status)
+    {
+        context.Response.StatusCode = status;
+        return WriteStatusAsync(context);
     }
 
     private static Task WriteExceptionAsync(HttpContext context)
@@ -92,12 +122,17 @@ public static class ErrorResponses
             return;
         }
 
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
+        var problem = new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails = { Status = status, Detail = Describe(status).Description },
-        });
+        };
+        if (!await context.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(problem))
+        {
+            // The caller's Accept header ruled out JSON; an API still answers in its one error format.
+            problem.ProblemDetails.Title = ReasonPhrases.GetReasonPhrase(status);
+            await context.Response.WriteAsJsonAsync(problem.ProblemDetails, options: null, contentType: "application/problem+json");
+        }
     }
 
     private static (string Error, string Description) Describe(int status) => status switch
