@@ -33,11 +33,17 @@ public static class Bench
 
     public static async Task<string> TerminalTokenAsync(HttpClient http)
     {
-        using var response = await http.PostAsync("/oauth/v2/token", new FormUrlEncodedContent([
-            new("grant_type", "client_credentials"), new("client_id", Terminal), new("client_secret", TerminalSecret)]));
+        using var response = await http.PostAsync("/oauth/v2/token", ClientForm(("grant_type", "client_credentials")));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
     }
+
+    /// <summary>A token request form with the bench terminal's credentials.</summary>
+    public static FormUrlEncodedContent ClientForm(params (string Key, string Value)[] fields) =>
+        new([.. fields.Select(f => KeyValuePair.Create(f.Key, f.Value)), new("client_id", Terminal), new("client_secret", TerminalSecret)]);
+
+    /// <summary>The terminal redeeming a scanned QR code (SPEC §2.2).</summary>
+    public static FormUrlEncodedContent CodeForm(string code) => ClientForm(("grant_type", "authorization_code"), ("code", code));
 
     public static async Task<string> PersonTokenAsync(HttpClient http)
     {

@@ -27,8 +27,7 @@ public static class QrRedemption
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var times = await Bench.ManyAsync(count, 64, async i =>
         {
-            using var response = await http.PostAsync("/oauth/v2/token", new FormUrlEncodedContent([
-                new("grant_type", "authorization_code"), new("code", codes[i]), new("client_id", Bench.Terminal), new("client_secret", Bench.TerminalSecret)]));
+            using var response = await http.PostAsync("/oauth/v2/token", Bench.CodeForm(codes[i]));
             if (!response.IsSuccessStatusCode)
             {
                 Interlocked.Increment(ref failures);

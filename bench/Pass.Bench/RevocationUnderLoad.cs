@@ -16,8 +16,7 @@ public static class RevocationUnderLoad
         var accepted = 0;
         foreach (var token in tokens.TakeLast(count))
         {
-            using var revoked = await http.PostAsync("/oauth/v2/revoke", new FormUrlEncodedContent([
-                new("token", token), new("client_id", Bench.Terminal), new("client_secret", Bench.TerminalSecret)]));
+            using var revoked = await http.PostAsync("/oauth/v2/revoke", Bench.ClientForm(("token", token)));
             revoked.EnsureSuccessStatusCode();
             using var check = new HttpRequestMessage(HttpMethod.Get, "/oauth/v2/check_token");
             check.Headers.Authorization = Bench.Bearer(token);

@@ -49,9 +49,7 @@ public static class Watchers
 
         using var terminal = Bench.NewClient(baseUrl);
         var redeemedAt = Stopwatch.GetTimestamp();
-        using var redeemed = await terminal.PostAsync("/oauth/v2/token", new FormUrlEncodedContent([
-            new("grant_type", "authorization_code"), new("code", code.GetProperty("authCode").GetString()!),
-            new("client_id", Bench.Terminal), new("client_secret", Bench.TerminalSecret)]));
+        using var redeemed = await terminal.PostAsync("/oauth/v2/token", Bench.CodeForm(code.GetProperty("authCode").GetString()!));
         await Task.WhenAny(Task.WhenAll(watchers), Task.Delay(TimeSpan.FromSeconds(60)));
         stop.Cancel();
 
