@@ -28,7 +28,7 @@ public sealed class RateLimitOptions
     /// <summary>QR code creation and status per address.</summary>
     public int QrCodePerSecond { get; set; } = 5_000;
 
-    /// <summary>QR sessions one person may create through <c>POST /oauth/v2/qrcode</c> per minute (0: no limit).</summary>
+    /// <summary>QR sessions one person may create per minute, by app and portal together (0: no limit).</summary>
     public int QrSessionsPerPersonPerMinute { get; set; } = 30;
 
     /// <summary>Password sign-ins (portal form and API) per address, per minute.</summary>

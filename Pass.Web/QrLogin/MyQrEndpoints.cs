@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Pass.Shared.Oauth;
 using Pass.Shared.QrLogin;
 using Pass.Web.Api;
+using Pass.Web.Hosting;
 using Pass.Web.Users;
 
 namespace Pass.Web.QrLogin;
@@ -14,11 +15,24 @@ public static class MyQrEndpoints
         var me = routes.MapGroup(PassRoutes.Me + "/qr").WithTags("My account")
             .RequireAuthorization(PassPolicies.PortalUser)
             .RequireAntiforgeryOnWrites();
-        me.MapPost("/", async (IMyQrService qr, CancellationToken ct) => TypedResults.Ok(await qr.CreateAsync(ct)));
+        me.MapPost("/", CreateAsync);
         me.MapGet("/{session}", FindAsync);
         me.MapGet("/{session}/events", WatchAsync)
             .WithSummary("The session's state now, then each change, as server-sent events; ends once used or expired.");
         return routes;
+    }
+
+    public static async Task<Results<Ok<PortalQrCode>, ProblemHttpResult>> CreateAsync(IMyQrService qr, HttpResponse response, CancellationToken ct)
+    {
+        try
+        {
+            return TypedResults.Ok(await qr.CreateAsync(ct));
+        }
+        catch (QrLimitReachedException limit)
+        {
+            response.SetRetryAfter(limit.RetryAfter);
+            return ApiExtensions.Problem(StatusCodes.Status429TooManyRequests, "Too many QR codes", limit.Message);
+        }
     }
 
     public static async Task<Results<Ok<QrSessionView>, NotFound>> FindAsync(string session, IMyQrService qr, CancellationToken ct) =>

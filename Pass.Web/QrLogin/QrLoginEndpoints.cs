@@ -36,8 +36,14 @@ public static class QrLoginEndpoints
         return routes;
     }
 
+    private static JsonHttpResult<OAuthError> TooMany(HttpResponse response, TimeSpan wait)
+    {
+        response.SetRetryAfter(wait);
+        return OAuthResults.Error(StatusCodes.Status429TooManyRequests, OAuthErrors.TooManyRequests, "Too many QR codes in the last minute; retry after the time in Retry-After.");
+    }
+
     public static async Task<Results<Ok<QrCodeResponse>, JsonHttpResult<OAuthError>>> CreateAsync(
-        HttpContext context, ClaimsPrincipal user, QrLoginService qr, RateLimitOptions limits)
+        HttpContext context, ClaimsPrincipal user, QrLoginService qr)
     {
         if (user.FindFirstValue(PassClaims.Kind) == PassClaims.ClientKind)
         {
@@ -51,17 +57,12 @@ public static class QrLoginEndpoints
         }
 
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        if (await qr.CreationWaitAsync(userId, limits.QrSessionsPerPersonPerMinute, context.RequestAborted) is { } wait)
-        {
-            context.Response.SetRetryAfter(wait);
-            return OAuthResults.Error(StatusCodes.Status429TooManyRequests, OAuthErrors.TooManyRequests, "Too many QR codes in the last minute; retry after the time in Retry-After.");
-        }
-
         var result = await qr.CreateAsync(session, userId, user.FindFirstValue(PassBearerHandler.ClientIdClaim), context.RequestAborted);
         return result.Outcome switch
         {
             QrCreateOutcome.Created => TypedResults.Ok(new QrCodeResponse(result.AuthCode!, result.ExpiresIn)),
             QrCreateOutcome.Conflict => OAuthResults.Error(StatusCodes.Status409Conflict, OAuthErrors.Conflict, "The session already exists; retry with another one."),
+            QrCreateOutcome.TooMany => TooMany(context.Response, result.RetryAfter),
             _ => OAuthResults.BadRequest("The session must be 1 to 128 printable ASCII characters without spaces."),
         };
     }

@@ -16,9 +16,12 @@ public enum QrCreateOutcome
     Created,
     InvalidSession,
     Conflict,
+
+    /// <summary>The person reached the per-minute limit (<c>Pass:RateLimits:QrSessionsPerPersonPerMinute</c>).</summary>
+    TooMany,
 }
 
-public sealed record QrCreateResult(QrCreateOutcome Outcome, string? AuthCode = null, int ExpiresIn = 0);
+public sealed record QrCreateResult(QrCreateOutcome Outcome, string? AuthCode = null, int ExpiresIn = 0, TimeSpan RetryAfter = default);
 
 public enum QrRedeemOutcome
 {
@@ -39,6 +42,7 @@ public sealed class QrLoginService(
     IOpenIddictAuthorizationManager authorizations,
     IOpenIddictTokenManager tokens,
     QrSessionNotifier notifier,
+    RateLimitOptions limits,
     AuditLog audit)
 {
     public async Task<QrCreateResult> CreateAsync(string? session, string userId, string? clientId, CancellationToken ct = default)
@@ -46,6 +50,11 @@ public sealed class QrLoginService(
         if (!QrSession.IsValidSessionId(session))
         {
             return new QrCreateResult(QrCreateOutcome.InvalidSession);
+        }
+
+        if (await CreationWaitAsync(userId, limits.QrSessionsPerPersonPerMinute, ct) is { } wait)
+        {
+            return new QrCreateResult(QrCreateOutcome.TooMany, RetryAfter: wait);
         }
 
         if (await db.QrSessions.AnyAsync(s => s.Session == session, ct))
@@ -76,7 +85,7 @@ public sealed class QrLoginService(
     /// How long <paramref name="userId"/> must wait before creating another session, when they created
     /// <paramref name="perMinute"/> in the last minute already (0: no limit); null when they may go ahead.
     /// </summary>
-    public async Task<TimeSpan?> CreationWaitAsync(string userId, int perMinute, CancellationToken ct = default)
+    private async Task<TimeSpan?> CreationWaitAsync(string userId, int perMinute, CancellationToken ct = default)
     {
         if (perMinute <= 0)
         {

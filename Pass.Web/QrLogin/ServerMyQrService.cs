@@ -28,6 +28,11 @@ public sealed class ServerMyQrService(
                 return new PortalQrCode(session, result.AuthCode!, result.ExpiresIn, time.GetUtcNow().AddSeconds(result.ExpiresIn));
             }
 
+            if (result.Outcome == QrCreateOutcome.TooMany)
+            {
+                throw new QrLimitReachedException(result.RetryAfter);
+            }
+
             if (attempt == 3)
             {
                 throw new InvalidOperationException("Could not create a QR session.");

@@ -68,4 +68,19 @@ public class MyQrPageTests : PortalTestContext
         cut.WaitForAssertion(() => Assert.Equal("unused", cut.Find("[data-testid=qr-status]").GetAttribute("data-status")));
         Assert.Equal(2, _qr.Issued.Count);
     }
+
+    [Fact]
+    public void Over_the_per_person_limit_the_page_says_how_long_to_wait_and_the_button_works_afterwards()
+    {
+        _qr.Limited = TimeSpan.FromSeconds(42.3);
+
+        var cut = Render<MyQr>();
+
+        Assert.Contains("in 43 s", cut.Find("[data-testid=qr-too-many]").TextContent);
+        Assert.Empty(_qr.Issued);
+        _qr.Limited = null;
+        cut.Find("button[data-testid=qr-new], [data-testid=qr-new] button").Click();
+        cut.WaitForAssertion(() => Assert.Equal("unused", cut.Find("[data-testid=qr-status]").GetAttribute("data-status")));
+        Assert.Empty(cut.FindAll("[data-testid=qr-too-many]"));
+    }
 }

@@ -12,8 +12,16 @@ public sealed class ScriptedQrService(TimeProvider time) : IMyQrService
 
     public List<PortalQrCode> Issued { get; } = [];
 
+    /// <summary>When set, the next creation is refused as over the per-person limit, with this wait.</summary>
+    public TimeSpan? Limited { get; set; }
+
     public Task<PortalQrCode> CreateAsync(CancellationToken ct = default)
     {
+        if (Limited is { } wait)
+        {
+            throw new QrLimitReachedException(wait);
+        }
+
         var now = time.GetUtcNow();
         var code = new PortalQrCode($"s-{Issued.Count + 1}", $"code-{Issued.Count + 1}", 120, now.AddSeconds(120));
         Issued.Add(code);

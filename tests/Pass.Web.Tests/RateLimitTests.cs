@@ -95,6 +95,28 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await api.CreateQrAsync(bearer, "limit-3")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_portal_counts_toward_the_same_per_person_qr_limit()
+    {
+        var email = "portal-qr-limit@test.local";
+        await _app.CreatePersonAsync(email);
+        var api = new OAuthApi(_app.CreateClient());
+        var bearer = (await api.PersonTokensAsync(email)).AccessToken;
+        using var portal = await PortalSession.SignInAsync(_app, email);
+        Assert.Equal(HttpStatusCode.OK, (await api.CreateQrAsync(bearer, "app-0")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await portal.PostAsync(PassRoutes.Me + "/qr")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await portal.PostAsync(PassRoutes.Me + "/qr")).StatusCode);
+
+        var refused = await portal.PostAsync(PassRoutes.Me + "/qr");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.InRange(int.Parse(refused.Headers.GetValues("Retry-After").Single()), 1, 60);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await api.CreateQrAsync(bearer, "app-1")).StatusCode);
+
+        _app.Time.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal(HttpStatusCode.OK, (await portal.PostAsync(PassRoutes.Me + "/qr")).StatusCode);
+    }
+
     private static HttpRequestMessage Basic(TestClient client) => new(HttpMethod.Post, PassRoutes.Token)
     {
         Headers = { Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{client.ClientId}:{client.Secret}"))) },
