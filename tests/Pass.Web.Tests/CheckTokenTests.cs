@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Pass.Shared.Oauth;
 using Pass.Web.Tests.Infrastructure;
 
@@ -24,6 +25,28 @@ public class CheckTokenTests : PassTestBase
         Assert.Equal(["offline_access", "profile"], body.GetProperty("scope").GetString()!.Split(' ').Order());
         var expected = App.Time.GetUtcNow().AddHours(1).ToUnixTimeSeconds();
         Assert.InRange(body.GetProperty("exp").GetInt64(), expected - 2, expected + 2);
+    }
+
+    [Fact]
+    public async Task A_token_whose_authorization_is_no_longer_valid_gets_401_even_though_the_token_itself_is()
+    {
+        await App.CreatePersonAsync("ava@test.local");
+        var bearer = (await Api.PersonTokensAsync("ava@test.local")).AccessToken;
+        var code = await Api.CreateQrOkAsync(bearer);
+        var redeemed = JsonSerializer.Deserialize<TokenResponse>(await (await Api.RedeemQrAsync(code.AuthCode)).Content.ReadAsStringAsync())!;
+        // Only the authorization is revoked, straight in the store: the token's own row still says valid.
+        await App.WithScopeAsync(async services =>
+        {
+            var authorizations = services.GetRequiredService<OpenIddict.Abstractions.IOpenIddictAuthorizationManager>();
+            var tokens = services.GetRequiredService<OpenIddict.Abstractions.IOpenIddictTokenManager>();
+            var entry = (await tokens.FindByReferenceIdAsync(redeemed.AccessToken))!;
+            var authorization = (await authorizations.FindByIdAsync((await tokens.GetAuthorizationIdAsync(entry))!))!;
+            return await authorizations.TryRevokeAsync(authorization);
+        });
+
+        var response = await Api.CheckAsync(redeemed.AccessToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]
