@@ -7,13 +7,15 @@ namespace Pass.Web.Data;
 
 /// <summary>
 /// Per-connection SQLite settings. WAL is set once on the file at start (it persists); synchronous=NORMAL
-/// under WAL survives a killed process without losing a committed write (a power cut may lose the last few).
+/// under WAL survives a killed process without losing a committed write (a power cut may lose the last few),
+/// FULL (<c>Pass:Durability</c>) survives a power cut as well.
 /// The settings belong to the native connection, which the pool keeps open across EF's opens and closes, so they
 /// are sent once per native connection, not on every open (that was one extra command per request).
 /// </summary>
-public sealed class SqlitePragmas : DbConnectionInterceptor
+public sealed class SqlitePragmas(Microsoft.Extensions.Options.IOptions<Hosting.PassOptions> options) : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+    private readonly string _pragmas =
+        $"PRAGMA synchronous={(options.Value.Durability == Hosting.Durability.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
 
     private static readonly ConditionalWeakTable<object, object> Prepared = new();
 
@@ -22,7 +24,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         if (NeedsPragmas(connection))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = _pragmas;
             command.ExecuteNonQuery();
         }
     }
@@ -32,7 +34,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         if (NeedsPragmas(connection))
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = _pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }

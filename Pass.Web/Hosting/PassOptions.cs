@@ -17,7 +17,23 @@ public sealed class PassOptions
     /// <summary>The issuer URL tokens and metadata name; default: the request's own address.</summary>
     public Uri? Issuer { get; set; }
 
+    /// <summary>
+    /// When a commit counts as done. <c>Normal</c> (default): it survives the process being killed; a power cut may
+    /// lose the last commits. <c>Full</c>: it survives a power cut too, at one disk flush per commit.
+    /// </summary>
+    public Durability Durability { get; set; } = Durability.Normal;
+
     public string ResolveDataDirectory(string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, DataDirectory));
+}
+
+/// <summary>SQLite's <c>synchronous</c> setting under WAL, by what a commit must survive.</summary>
+public enum Durability
+{
+    /// <summary>A killed process (SQLite <c>synchronous=NORMAL</c>).</summary>
+    Normal,
+
+    /// <summary>A power cut or kernel crash as well (SQLite <c>synchronous=FULL</c>).</summary>
+    Full,
 }
 
 /// <summary>Section <c>Pass:Bootstrap</c>: the first administrator, created once when no administrator exists.</summary>

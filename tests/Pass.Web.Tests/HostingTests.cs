@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pass.Shared.Oauth;
 using Pass.Web.Tests.Infrastructure;
@@ -31,6 +33,25 @@ public class HostingTests
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData(null, 1L)]
+    [InlineData("Full", 2L)]
+    public async Task Commits_are_synced_as_the_durability_setting_says(string? durability, long expected)
+    {
+        await using var app = new PassApplication(settings: durability is null ? null : new Dictionary<string, string> { ["Pass:Durability"] = durability });
+
+        var synchronous = await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<Pass.Web.Data.PassDbContext>().Database;
+            await db.OpenConnectionAsync(TestContext.Current.CancellationToken);
+            await using var command = db.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA synchronous;";
+            return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+        });
+
+        Assert.Equal(expected, synchronous); // 1 = NORMAL, 2 = FULL
     }
 
     [Fact]
