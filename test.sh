@@ -37,6 +37,18 @@ if [ "${PASS_SKIP_BENCH:-0}" != 1 ] && [ -x bench/run.sh ]; then
   rm -f "$log.bench"
 fi
 
+# Three rounds of the crash test (tests/hardening/crash-test.sh; the full run is 100): Pass killed with SIGKILL under
+# write load, then the file's integrity, every acknowledged write, and no QR code redeemed twice.
+if [ "${PASS_SKIP_CRASH:-0}" != 1 ]; then
+  echo "== crash test, 3 rounds"
+  if bash tests/hardening/crash-test.sh 3 > "$log.crash" 2>&1; then
+    tail -1 "$log.crash"
+  else
+    cat "$log.crash"; echo "The crash test failed." >&2; status=1
+  fi
+  rm -f "$log.crash"
+fi
+
 total=$(grep -E '^\s+total: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
 passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
 failed=$(grep -E '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')

@@ -55,5 +55,7 @@ cat "$WORK"/journal-*.tsv | grep -v -P "^qr" > "$WORK/all.tsv"; : > "$WORK/none.
 final=$($BENCH crash-verify --base "$BASE" --journal "$WORK/all.tsv" --inspected "$WORK/none.txt" --db "$DB") || failures=$((failures + 1))
 echo "$final"
 acknowledged=$(cat "$WORK"/journal-*.tsv | grep -c -v -P '^(qr-try|revoke-try)' || true)
-echo "crash test: $ROUNDS kills in $(( $(date +%s) - started )) s, $acknowledged acknowledged writes, $failures failed checks (work folder $WORK)"
+kill -9 "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""
+if [[ $failures == 0 ]]; then rm -rf "$WORK"; where=""; else where=" (journals, database and server log kept in $WORK)"; fi
+echo "crash test: $ROUNDS kills in $(( $(date +%s) - started )) s, $acknowledged acknowledged writes, $failures failed checks$where"
 [[ $failures == 0 ]]
