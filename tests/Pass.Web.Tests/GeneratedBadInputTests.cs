@@ -20,6 +20,9 @@ public sealed class GeneratedBadInputTests(FuzzedPass pass) : IClassFixture<Fuzz
     /// <summary>Kestrel's default MaxRequestLineSize is 8 KB; allow for the client escaping a few more characters.</summary>
     private const int KestrelRequestLineLimit = 7_000;
 
+    /// <summary>The tally's key for a request whose connection Kestrel closed before the client could read an answer.</summary>
+    private const int Closed = 0;
+
     public static TheoryData<string> Targets => [.. FuzzTarget.All.Select(t => t.ToString())];
 
     [Theory]
@@ -43,6 +46,7 @@ public sealed class GeneratedBadInputTests(FuzzedPass pass) : IClassFixture<Fuzz
             catch (HttpRequestException) when (request.Method.Length + request.PathAndQuery.Length > KestrelRequestLineLimit)
             {
                 // Kestrel answers 414 to an oversized request line and closes the connection while a body is still being sent.
+                tally.AddOrUpdate(Closed, 1, (_, n) => n + 1);
                 refusedByKestrel++;
                 return;
             }
@@ -78,7 +82,7 @@ public sealed class GeneratedBadInputTests(FuzzedPass pass) : IClassFixture<Fuzz
         }, iter: Cases, threads: 1, print: r => r.ToString());
 
         var line = $"{target} | {tally.Values.Sum()} | {Count(tally, 200, 299)} | {Count(tally, 300, 399)} | {Count(tally, 400, 499)} | " +
-             $"{Count(tally, 500, 599)} | {refusedByKestrel} | {changedByRefusal} | {string.Join(" ", tally.OrderBy(t => t.Key).Select(t => $"{t.Key}×{t.Value}"))}";
+             $"{Count(tally, 500, 599)} | {refusedByKestrel} | {changedByRefusal} | {string.Join(" ", tally.OrderBy(t => t.Key).Select(t => $"{(t.Key == Closed ? "closed" : t.Key)}×{t.Value}"))}";
         TestContext.Current.TestOutputHelper?.WriteLine(line);
         if (Environment.GetEnvironmentVariable("PASS_FUZZ_REPORT") is { Length: > 0 } report)
         {
