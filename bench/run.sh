@@ -32,21 +32,12 @@ dotnet build bench/Pass.Bench -c Release -v q -nologo >/dev/null
 BENCH="dotnet bench/Pass.Bench/bin/Release/net10.0/Pass.Bench.dll"
 
 echo "== starting Pass on core $SERVER_CPU"
-# The per-person QR limit (30 a minute) is lifted: the QR creation scenario is one person creating thousands a second.
 # Pinned to one core, the runtime waits ten times longer (1 s instead of 100 ms) for a pause in new tier-0 code
 # before it starts promoting hot methods to optimized code; under unbroken load that pause never comes and the server
 # runs unoptimized code for good (grants were measured at a third of their speed). A server on two or more cores
 # uses 100 ms, so the multiplier is set to 1 to measure what such a deployment runs.
-env ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1 DOTNET_TC_DelaySingleProcMultiplier=1 \
-  Pass__DataDirectory="$WORK/data" Pass__RequireHttps=false Pass__RequestLogging=false Pass__Bench__Enabled=true \
-  Pass__Bootstrap__AdminEmail=admin@bench.local Pass__Bootstrap__AdminPassword=Bench-Admin-Password-1 \
-  Pass__Qr__CodeLifetime=00:10:00 Logging__LogLevel__Default=Warning \
-  Pass__RateLimits__QrSessionsPerPersonPerMinute=0 \
-  Pass__Clients__0__ClientId=bench-terminal Pass__Clients__0__ClientSecret=bench-terminal-secret-0123456789abcdef \
-  Pass__Clients__0__ReaderFormat=HexUid Pass__Clients__0__Grants__0=client_credentials \
-  Pass__Clients__0__Grants__1=urn:pass:grant-type:card Pass__Clients__0__Grants__2=urn:pass:grant-type:qr \
-  Pass__Clients__1__ClientId=bench-app Pass__Clients__1__ClientSecret=bench-app-secret-0123456789abcdef \
-  Pass__Clients__1__Grants__0=password \
+source bench/pass-env.sh "$WORK/data"
+env "${PASS_ENV[@]}" DOTNET_gcServer=1 DOTNET_TC_DelaySingleProcMultiplier=1 Pass__Bench__Enabled=true \
   taskset -c $SERVER_CPU dotnet Pass.Web/bin/Release/net10.0/Pass.Web.dll --urls "$BASE" > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 120); do curl -sf "$BASE/health" >/dev/null 2>&1 && break; sleep 0.5; done

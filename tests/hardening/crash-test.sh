@@ -18,16 +18,9 @@ dotnet build Pass.Web -c Release -v q -nologo >/dev/null || exit 1
 dotnet build bench/Pass.Bench -c Release -v q -nologo >/dev/null || exit 1
 BENCH="dotnet bench/Pass.Bench/bin/Release/net10.0/Pass.Bench.dll"
 
+source bench/pass-env.sh "$WORK/data"
 start_server() {
-  env ASPNETCORE_ENVIRONMENT=Production Pass__DataDirectory="$WORK/data" Pass__RequireHttps=false Pass__RequestLogging=false \
-    Pass__Bootstrap__AdminEmail=admin@bench.local Pass__Bootstrap__AdminPassword=Bench-Admin-Password-1 \
-    Pass__Tokens__AccessTokenLifetime=1.00:00:00 Pass__Qr__CodeLifetime=00:10:00 Logging__LogLevel__Default=Warning \
-    Pass__RateLimits__QrSessionsPerPersonPerMinute=0 \
-    Pass__Clients__0__ClientId=bench-terminal Pass__Clients__0__ClientSecret=bench-terminal-secret-0123456789abcdef \
-    Pass__Clients__0__ReaderFormat=HexUid Pass__Clients__0__Grants__0=client_credentials \
-    Pass__Clients__0__Grants__1=urn:pass:grant-type:card Pass__Clients__0__Grants__2=urn:pass:grant-type:qr \
-    Pass__Clients__1__ClientId=bench-app Pass__Clients__1__ClientSecret=bench-app-secret-0123456789abcdef \
-    Pass__Clients__1__Grants__0=password \
+  env "${PASS_ENV[@]}" Pass__Tokens__AccessTokenLifetime=1.00:00:00 \
     dotnet Pass.Web/bin/Release/net10.0/Pass.Web.dll --urls "$BASE" >> "$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 240); do curl -sf "$BASE/health" >/dev/null 2>&1 && return 0; sleep 0.25; done
