@@ -52,7 +52,7 @@ public sealed class QrLoginService(
             return new QrCreateResult(QrCreateOutcome.InvalidSession);
         }
 
-        if (await CreationWaitAsync(userId, limits.QrSessionsPerPersonPerMinute, ct) is { } wait)
+        if (limits.Enabled && await CreationWaitAsync(userId, limits.QrSessionsPerPersonPerMinute, ct) is { } wait)
         {
             return new QrCreateResult(QrCreateOutcome.TooMany, RetryAfter: wait);
         }

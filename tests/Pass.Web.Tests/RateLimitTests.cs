@@ -117,6 +117,22 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await portal.PostAsync(PassRoutes.Me + "/qr")).StatusCode);
     }
 
+    [Fact]
+    public async Task Turning_the_limits_off_turns_off_the_per_person_qr_limit_too()
+    {
+        await using var app = new PassApplication(settings: new Dictionary<string, string>
+        {
+            ["Pass:RateLimits:Enabled"] = "false",
+            ["Pass:RateLimits:QrSessionsPerPersonPerMinute"] = "1",
+        });
+        await app.CreatePersonAsync("no-limit@test.local");
+        var api = new OAuthApi(app.CreateClient());
+        var bearer = (await api.PersonTokensAsync("no-limit@test.local")).AccessToken;
+
+        Assert.Equal(HttpStatusCode.OK, (await api.CreateQrAsync(bearer, "free-1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.CreateQrAsync(bearer, "free-2")).StatusCode);
+    }
+
     private static HttpRequestMessage Basic(TestClient client) => new(HttpMethod.Post, PassRoutes.Token)
     {
         Headers = { Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{client.ClientId}:{client.Secret}"))) },
