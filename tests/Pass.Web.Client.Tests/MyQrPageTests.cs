@@ -83,4 +83,35 @@ public class MyQrPageTests : PortalTestContext
         cut.WaitForAssertion(() => Assert.Equal("unused", cut.Find("[data-testid=qr-status]").GetAttribute("data-status")));
         Assert.Empty(cut.FindAll("[data-testid=qr-too-many]"));
     }
+
+    [Fact]
+    public void A_code_that_arrives_after_the_first_render_is_watched_and_turns_used()
+    {
+        // Reached through the menu nothing was prerendered: the page renders while its code is still being made.
+        _qr.Gate = new TaskCompletionSource();
+        var cut = Render<MyQr>();
+        Assert.Empty(cut.FindAll("[data-testid=qr-image]"));
+
+        _qr.Gate.SetResult();
+        cut.WaitForAssertion(() => Assert.Equal("unused", cut.Find("[data-testid=qr-status]").GetAttribute("data-status")));
+        var code = Assert.Single(_qr.Issued);
+        _qr.Push(new QrSessionView(code.Session, QrSessionStatus.Used, Time.GetUtcNow(), code.ExpiresAt, "pos-1", "Canteen POS 3", Time.GetUtcNow()));
+
+        cut.WaitForAssertion(() => Assert.Equal("used", cut.Find("[data-testid=qr-status]").GetAttribute("data-status")));
+    }
+
+    [Fact]
+    public void Turning_auto_renew_on_after_the_code_expired_replaces_it_at_once()
+    {
+        var cut = Render<MyQr>();
+        var code = Assert.Single(_qr.Issued);
+        Time.Advance(TimeSpan.FromSeconds(121));
+        _qr.Push(new QrSessionView(code.Session, QrSessionStatus.Expired, Time.GetUtcNow(), code.ExpiresAt, null, null, null));
+        cut.WaitForAssertion(() => Assert.Equal("expired", cut.Find("[data-testid=qr-status]").GetAttribute("data-status")));
+
+        cut.Find("input[data-testid=qr-auto-renew]").Change(true);
+
+        cut.WaitForAssertion(() => Assert.Equal(2, _qr.Issued.Count));
+        cut.WaitForAssertion(() => Assert.Equal("code-2", cut.Find("[data-testid=qr-image]").GetAttribute("data-value")));
+    }
 }

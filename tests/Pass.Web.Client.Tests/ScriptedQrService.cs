@@ -15,8 +15,16 @@ public sealed class ScriptedQrService(TimeProvider time) : IMyQrService
     /// <summary>When set, the next creation is refused as over the per-person limit, with this wait.</summary>
     public TimeSpan? Limited { get; set; }
 
-    public Task<PortalQrCode> CreateAsync(CancellationToken ct = default)
+    /// <summary>When set, a creation waits for it, as a request over the network does (the page renders meanwhile).</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
+    public async Task<PortalQrCode> CreateAsync(CancellationToken ct = default)
     {
+        if (Gate is { } gate)
+        {
+            await gate.Task;
+        }
+
         if (Limited is { } wait)
         {
             throw new QrLimitReachedException(wait);
@@ -25,7 +33,7 @@ public sealed class ScriptedQrService(TimeProvider time) : IMyQrService
         var now = time.GetUtcNow();
         var code = new PortalQrCode($"s-{Issued.Count + 1}", $"code-{Issued.Count + 1}", 120, now.AddSeconds(120));
         Issued.Add(code);
-        return Task.FromResult(code);
+        return code;
     }
 
     public Task<QrSessionView?> GetAsync(string session, CancellationToken ct = default) =>
