@@ -38,13 +38,18 @@ public abstract class PortalTest(ChromiumFixture chromium) : IAsyncLifetime
         return page;
     }
 
-    protected Task<IBrowserContext> NewContextAsync(string locale = "en-US", ColorScheme scheme = ColorScheme.Light) =>
+    /// <summary>A phone's screen (a mid-size Android phone in CSS pixels), for journeys that must work in a hand.</summary>
+    protected static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    protected Task<IBrowserContext> NewContextAsync(string locale = "en-US", ColorScheme scheme = ColorScheme.Light, ViewportSize? viewport = null) =>
         chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             Locale = locale,
             ColorScheme = scheme,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
+            IsMobile = viewport is not null,
+            HasTouch = viewport is not null,
         });
 
     protected async Task SignInAsync(IPage page, string email, string password = PassApplication.PersonPassword)
