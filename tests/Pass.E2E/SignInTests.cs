@@ -18,6 +18,9 @@ public class SignInTests(ChromiumFixture chromium) : PortalTest(chromium)
             await Page.Locator("#login-submit").ClickAsync();
             await Expect(Page.Locator("[data-testid=login-error]")).ToBeVisibleAsync(new() { Timeout = Patience });
             Assert.Contains("/Account/Login", Page.Url);
+            // The refused form comes back without the typed password in it.
+            Assert.Equal("", await Page.Locator("[id='Input.Password']").InputValueAsync());
+            Assert.DoesNotContain(password, await Page.ContentAsync(), StringComparison.Ordinal);
             return await Page.Locator("[data-testid=login-error]").InnerTextAsync();
         }
 
