@@ -13,6 +13,7 @@ public static class PortalServices
         services.AddMudServices();
         services.AddLocalization();
         services.AddTransient<MudLocalizer, PassMudLocalizer>();
+        services.AddScoped<Services.PortalSession>();
         return services;
     }
 }

@@ -17,7 +17,10 @@ builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddAuthenticationStateDeserialization();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPortalComponents();
-builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
+builder.Services.AddScoped(services => new HttpClient(new SessionEndedHandler(services.GetRequiredService<PortalSession>()) { InnerHandler = new HttpClientHandler() })
+{
+    BaseAddress = new Uri(builder.HostEnvironment.BaseAddress),
+});
 builder.Services.AddScoped<PortalHttp>();
 builder.Services.AddScoped<IMyQrService, ClientMyQrService>();
 builder.Services.AddScoped<IMyCardsService, ClientMyCardsService>();

@@ -34,6 +34,7 @@ public static class PassRoutes
     public const string Audit = Api + "/audit";
     public const string Me = Api + "/me";
     public const string Antiforgery = Api + "/antiforgery";
+    public const string AccountLogin = Api + "/account/login";
     public const string Health = "/health";
 
     /// <summary>The kiosk's "scan to sign in on this screen" page.</summary>
