@@ -26,7 +26,7 @@ public static class Confirmations
             { d => d.Action, action },
             { d => d.Color, color },
         };
-        var options = new DialogOptions { CloseOnEscapeKey = true, BackdropClick = true, DefaultFocus = DefaultFocus.None, MaxWidth = MaxWidth.Small, FullWidth = true };
+        var options = new DialogOptions { CloseOnEscapeKey = true, BackdropClick = true, DefaultFocus = DefaultFocus.FirstChild, MaxWidth = MaxWidth.Small, FullWidth = true };
         var dialog = await dialogs.ShowAsync<ConfirmDialog>(title, parameters, options);
         var result = await dialog.Result;
 
