@@ -10,13 +10,18 @@ public enum CardDeskOutcome
     AlreadyBound,
     NotFound,
     NotActive,
+
+    /// <summary>The card's last binding was reported lost; binding it again needs that binding's id as acknowledgement.</summary>
+    ReportedLost,
 }
 
 /// <summary>
 /// What a card desk action did. For <see cref="CardDeskOutcome.AlreadyBound"/>: whom the card belongs to
-/// (masked) and that binding's id, so the desk can end it first.
+/// (masked) and that binding's id, so the desk can end it first. For <see cref="CardDeskOutcome.ReportedLost"/>:
+/// whom it belonged to (masked), the lost binding's id (to acknowledge) and when it was reported lost.
 /// </summary>
-public sealed record CardDeskResult(CardDeskOutcome Outcome, CardBindingView? Binding = null, string? Reason = null, string? BoundTo = null, Guid? ConflictingBindingId = null);
+public sealed record CardDeskResult(CardDeskOutcome Outcome, CardBindingView? Binding = null, string? Reason = null, string? BoundTo = null,
+    Guid? ConflictingBindingId = null, DateTimeOffset? ReportedLostAt = null);
 
 /// <summary>The helpdesk's card desk: find a person, bind what the reader types, end or replace bindings.</summary>
 public interface ICardDeskService
@@ -25,9 +30,10 @@ public interface ICardDeskService
 
     Task<IReadOnlyList<CardBindingView>> CardsOfAsync(string userId, CancellationToken ct = default);
 
-    Task<CardDeskResult> BindCardAsync(string userId, string typed, CardReaderFormat format, CancellationToken ct = default);
+    /// <summary>Binds what the reader typed; a card last reported lost only with <c>acknowledgedLost</c>, that lost binding's id.</summary>
+    Task<CardDeskResult> BindCardAsync(string userId, string typed, CardReaderFormat format, Guid? acknowledgedLost = null, CancellationToken ct = default);
 
-    Task<CardDeskResult> ReplaceAsync(Guid bindingId, string typed, CardReaderFormat format, CancellationToken ct = default);
+    Task<CardDeskResult> ReplaceAsync(Guid bindingId, string typed, CardReaderFormat format, Guid? acknowledgedLost = null, CancellationToken ct = default);
 
     Task<CardDeskResult> UnbindAsync(Guid bindingId, CancellationToken ct = default);
 

@@ -19,11 +19,11 @@ public sealed class ClientCardDeskService(PortalHttp portal) : ICardDeskService
     public async Task<IReadOnlyList<CardBindingView>> CardsOfAsync(string userId, CancellationToken ct = default) =>
         await portal.Http.GetFromJsonAsync<List<CardBindingView>>($"{PassRoutes.Cards}?userId={Uri.EscapeDataString(userId)}", ct) ?? [];
 
-    public Task<CardDeskResult> BindCardAsync(string userId, string typed, CardReaderFormat format, CancellationToken ct = default) =>
-        SendAsync(HttpMethod.Post, PassRoutes.Cards, new BindCardRequest(userId, typed, format), ct);
+    public Task<CardDeskResult> BindCardAsync(string userId, string typed, CardReaderFormat format, Guid? acknowledgedLost = null, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, PassRoutes.Cards, new BindCardRequest(userId, typed, format, acknowledgedLost), ct);
 
-    public Task<CardDeskResult> ReplaceAsync(Guid bindingId, string typed, CardReaderFormat format, CancellationToken ct = default) =>
-        SendAsync(HttpMethod.Post, $"{PassRoutes.Cards}/{bindingId}/replace", new ReplaceCardRequest(typed, format), ct);
+    public Task<CardDeskResult> ReplaceAsync(Guid bindingId, string typed, CardReaderFormat format, Guid? acknowledgedLost = null, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, $"{PassRoutes.Cards}/{bindingId}/replace", new ReplaceCardRequest(typed, format, acknowledgedLost), ct);
 
     public Task<CardDeskResult> UnbindAsync(Guid bindingId, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Post, $"{PassRoutes.Cards}/{bindingId}/unbind", null, ct);
@@ -50,13 +50,17 @@ public sealed class ClientCardDeskService(PortalHttp portal) : ICardDeskService
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct) is { Length: > 0 } text ? text : "{}");
         var root = problem.RootElement;
         string? Text(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        DateTimeOffset? When(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out var at) ? at : null;
+        Guid? Id(string name) => Guid.TryParse(Text(name), out var id) ? id : null;
         return response.StatusCode switch
         {
+            HttpStatusCode.Conflict when Id("lostBindingId") is { } lost => new CardDeskResult(CardDeskOutcome.ReportedLost, Reason: Text("detail"),
+                BoundTo: Text("boundTo"), ConflictingBindingId: lost, ReportedLostAt: When("reportedLostAt")),
             HttpStatusCode.BadRequest => new CardDeskResult(CardDeskOutcome.Invalid, Reason: FirstError(root) ?? Text("detail")),
             HttpStatusCode.NotFound when url == PassRoutes.Cards => new CardDeskResult(CardDeskOutcome.PersonNotFound),
             HttpStatusCode.NotFound => new CardDeskResult(CardDeskOutcome.NotFound),
             HttpStatusCode.Conflict when Text("boundTo") is { } boundTo => new CardDeskResult(CardDeskOutcome.AlreadyBound, Reason: Text("detail"),
-                BoundTo: boundTo, ConflictingBindingId: Guid.TryParse(Text("bindingId"), out var id) ? id : null),
+                BoundTo: boundTo, ConflictingBindingId: Id("bindingId")),
             HttpStatusCode.Conflict => new CardDeskResult(CardDeskOutcome.NotActive, Reason: Text("detail")),
             _ => throw new HttpRequestException($"The card desk request failed: {(int)response.StatusCode}.", null, response.StatusCode),
         };

@@ -18,13 +18,14 @@ public static class CardEndpoints
             .RequireAntiforgeryOnWrites();
         desk.MapPost("/", async (BindCardRequest request, ICardDeskService cards, CancellationToken ct) =>
             request.Format is not { } format ? FormatRequired()
-            : ToHttp(await cards.BindCardAsync(request.UserId ?? "", request.CardNumber ?? "", format, ct), created: true));
+            : ToHttp(await cards.BindCardAsync(request.UserId ?? "", request.CardNumber ?? "", format, request.AcknowledgedLostBindingId, ct), created: true));
         desk.MapGet("/", async (string userId, ICardDeskService cards, CancellationToken ct) => TypedResults.Ok(await cards.CardsOfAsync(userId, ct)));
         desk.MapGet("/history", HistoryAsync);
         desk.MapPost("/{id:guid}/unbind", async (Guid id, ICardDeskService cards, CancellationToken ct) => ToHttp(await cards.UnbindAsync(id, ct)));
         desk.MapPost("/{id:guid}/report-lost", async (Guid id, ICardDeskService cards, CancellationToken ct) => ToHttp(await cards.ReportLostAsync(id, ct)));
         desk.MapPost("/{id:guid}/replace", async (Guid id, ReplaceCardRequest request, ICardDeskService cards, CancellationToken ct) =>
-            request.Format is not { } format ? FormatRequired() : ToHttp(await cards.ReplaceAsync(id, request.CardNumber ?? "", format, ct)));
+            request.Format is not { } format ? FormatRequired()
+            : ToHttp(await cards.ReplaceAsync(id, request.CardNumber ?? "", format, request.AcknowledgedLostBindingId, ct)));
 
         var me = routes.MapGroup(PassRoutes.Me + "/cards").WithTags("My account")
             .RequireAuthorization(PassPolicies.PortalUser)
@@ -48,7 +49,10 @@ public static class CardEndpoints
 
     private static IResult FormatRequired() => ApiExtensions.Invalid("format", "The card desk's reader format is required.");
 
-    /// <summary>A card action's result as HTTP; a conflict names the holder (masked) and the binding to end first.</summary>
+    /// <summary>
+    /// A card action's result as HTTP; a conflict names the holder (masked) and the binding to end first; a card
+    /// reported lost names its last holder (masked), when, and the binding id that acknowledges it.
+    /// </summary>
     private static IResult ToHttp(CardDeskResult result, bool created = false) => result.Outcome switch
     {
         CardDeskOutcome.Done when created => TypedResults.Created($"{PassRoutes.Cards}/{result.Binding!.Id}", result.Binding),
@@ -58,6 +62,9 @@ public static class CardEndpoints
         CardDeskOutcome.NotFound => TypedResults.NotFound(),
         CardDeskOutcome.NotActive => ApiExtensions.Problem(StatusCodes.Status409Conflict, result.Reason ?? "The card binding has already ended.",
             $"It is {result.Binding?.Status}."),
+        CardDeskOutcome.ReportedLost => ApiExtensions.Problem(StatusCodes.Status409Conflict, "The card was reported lost.",
+            $"Card {result.Binding?.MaskedNumber} was reported lost (it belonged to {result.BoundTo}). To bind it again, send lostBindingId as acknowledgedLostBindingId.",
+            new Dictionary<string, object?> { ["boundTo"] = result.BoundTo, ["lostBindingId"] = result.ConflictingBindingId, ["reportedLostAt"] = result.ReportedLostAt }),
         _ => ApiExtensions.Problem(StatusCodes.Status409Conflict, "The card is already bound to someone else.",
             $"Card {result.Binding?.MaskedNumber} belongs to {result.BoundTo}. Unbind it or report it lost first.",
             new Dictionary<string, object?> { ["boundTo"] = result.BoundTo, ["bindingId"] = result.ConflictingBindingId }),

@@ -19,9 +19,10 @@ public enum CardOutcome
     NotFound,
     NotActive,
     SameCard,
+    ReportedLost,
 }
 
-/// <summary>The outcome of a card desk action; for a conflict, whom the card belongs to (masked).</summary>
+/// <summary>The outcome of a card desk action; for a conflict or a lost card, whom the card belongs (belonged) to, masked.</summary>
 public sealed record CardResult(CardOutcome Outcome, CardBinding? Binding = null, string? Reason = null, string? BoundToUserId = null, string? BoundToMaskedName = null);
 
 /// <summary>Binds cards to people and ends bindings; ending one revokes every token the card issued.</summary>
@@ -35,7 +36,8 @@ public sealed class CardService(
 {
     private const string Ended = "The card binding has already ended.";
 
-    public async Task<CardResult> BindCardAsync(string? userId, string? typed, CardReaderFormat format, string actorId, CancellationToken ct = default)
+    /// <summary>Binds a card; a card last reported lost only with <c>acknowledgedLost</c>, the lost binding the operator confirmed.</summary>
+    public async Task<CardResult> BindCardAsync(string? userId, string? typed, CardReaderFormat format, string actorId, Guid? acknowledgedLost = null, CancellationToken ct = default)
     {
         var parsed = CardNumber.TryParse(typed, format);
         if (parsed.Number is not { } card)
@@ -48,16 +50,16 @@ public sealed class CardService(
             return new CardResult(CardOutcome.UserNotFound);
         }
 
-        if (await ConflictAsync(card) is { } conflict)
+        if ((await ConflictAsync(card) ?? await ReportedLostAsync(card, acknowledgedLost, ct)) is { } refused)
         {
-            return conflict;
+            return refused;
         }
 
         var binding = CardBinding.Bind(card, userId, actorId, time.GetUtcNow());
         var result = await SaveNewBindingAsync(binding, ct);
         if (result.Outcome == CardOutcome.Done)
         {
-            await audit.RecordAsync(AuditEventType.CardBound, userId, detail: $"card {binding.MaskedNumber}", ct: ct);
+            await audit.RecordAsync(AuditEventType.CardBound, userId, detail: $"card {binding.MaskedNumber}{Rebound(acknowledgedLost)}", ct: ct);
         }
 
         return result;
@@ -71,7 +73,7 @@ public sealed class CardService(
         EndAsync(bindingId, ownerId, (b, now) => b.ReportLost(actorId, now), AuditEventType.CardReportedLost, ct);
 
     /// <summary>Binds a new card to the same person and marks the old one replaced.</summary>
-    public async Task<CardResult> ReplaceAsync(Guid bindingId, string? typed, CardReaderFormat format, string actorId, CancellationToken ct = default)
+    public async Task<CardResult> ReplaceAsync(Guid bindingId, string? typed, CardReaderFormat format, string actorId, Guid? acknowledgedLost = null, CancellationToken ct = default)
     {
         var parsed = CardNumber.TryParse(typed, format);
         if (parsed.Number is not { } card)
@@ -95,9 +97,9 @@ public sealed class CardService(
             return new CardResult(CardOutcome.SameCard, old, "That is the card being replaced.");
         }
 
-        if (await ConflictAsync(card) is { } conflict)
+        if ((await ConflictAsync(card) ?? await ReportedLostAsync(card, acknowledgedLost, ct)) is { } refused)
         {
-            return conflict;
+            return refused;
         }
 
         var now = time.GetUtcNow();
@@ -110,7 +112,7 @@ public sealed class CardService(
         }
 
         await RevokeIssuedAsync(old, ct);
-        await audit.RecordAsync(AuditEventType.CardReplaced, old.UserId, detail: $"card {old.MaskedNumber} replaced by {replacement.MaskedNumber}", ct: ct);
+        await audit.RecordAsync(AuditEventType.CardReplaced, old.UserId, detail: $"card {old.MaskedNumber} replaced by {replacement.MaskedNumber}{Rebound(acknowledgedLost)}", ct: ct);
         return result;
     }
 
@@ -137,6 +139,25 @@ public sealed class CardService(
         return new CardResult(CardOutcome.AlreadyBound, existing, "The card is already bound to someone.",
             existing.UserId, NameMask.Mask(owner?.DisplayName ?? owner?.UserName));
     }
+
+    /// <summary>
+    /// A card whose last binding was reported lost may be in the wrong hands: it is bound again only when the
+    /// operator acknowledged exactly that lost binding (so a confirmation never carries over to another card).
+    /// </summary>
+    private async Task<CardResult?> ReportedLostAsync(CardNumber card, Guid? acknowledged, CancellationToken ct)
+    {
+        var last = await db.CardBindings.AsNoTracking().Where(b => b.CardNumber == card.Value)
+            .OrderByDescending(b => b.BoundAt).FirstOrDefaultAsync(ct);
+        if (last is not { Status: CardBindingStatus.Lost } || last.Id == acknowledged)
+        {
+            return null;
+        }
+
+        var owner = await users.FindByIdAsync(last.UserId);
+        return new CardResult(CardOutcome.ReportedLost, last, "The card was reported lost.", last.UserId, NameMask.Mask(owner?.DisplayName ?? owner?.UserName));
+    }
+
+    private static string Rebound(Guid? acknowledgedLost) => acknowledgedLost is null ? "" : " (reported lost before; bound again on confirmation)";
 
     // Every token the card issues belongs to one authorization, so losing the card revokes them all at once.
     private async Task<CardResult> SaveNewBindingAsync(CardBinding binding, CancellationToken ct)

@@ -29,6 +29,8 @@ public static class CardViews
             CardOutcome.UserNotFound => new CardDeskResult(CardDeskOutcome.PersonNotFound),
             CardOutcome.NotFound => new CardDeskResult(CardDeskOutcome.NotFound),
             CardOutcome.NotActive or CardOutcome.SameCard => new CardDeskResult(CardDeskOutcome.NotActive, view, result.Reason),
+            CardOutcome.ReportedLost => new CardDeskResult(CardDeskOutcome.ReportedLost, view, result.Reason, result.BoundToMaskedName, result.Binding?.Id,
+                result.Binding?.EndedAt),
             _ => new CardDeskResult(CardDeskOutcome.AlreadyBound, view, result.Reason, result.BoundToMaskedName, result.Binding?.Id),
         };
     }

@@ -18,11 +18,11 @@ public sealed class ServerCardDeskService(CardService cards, UserDirectory peopl
     public async Task<IReadOnlyList<CardBindingView>> CardsOfAsync(string userId, CancellationToken ct = default) =>
         await CardViews.ManyAsync(await cards.ListForUserAsync(userId, ct), users, fullNumber: true);
 
-    public async Task<CardDeskResult> BindCardAsync(string userId, string typed, CardReaderFormat format, CancellationToken ct = default) =>
-        await CardViews.ResultAsync(await cards.BindCardAsync(userId, typed, format, ActorId, ct), users, fullNumber: true);
+    public async Task<CardDeskResult> BindCardAsync(string userId, string typed, CardReaderFormat format, Guid? acknowledgedLost = null, CancellationToken ct = default) =>
+        await CardViews.ResultAsync(await cards.BindCardAsync(userId, typed, format, ActorId, acknowledgedLost, ct), users, fullNumber: true);
 
-    public async Task<CardDeskResult> ReplaceAsync(Guid bindingId, string typed, CardReaderFormat format, CancellationToken ct = default) =>
-        await CardViews.ResultAsync(await cards.ReplaceAsync(bindingId, typed, format, ActorId, ct), users, fullNumber: true);
+    public async Task<CardDeskResult> ReplaceAsync(Guid bindingId, string typed, CardReaderFormat format, Guid? acknowledgedLost = null, CancellationToken ct = default) =>
+        await CardViews.ResultAsync(await cards.ReplaceAsync(bindingId, typed, format, ActorId, acknowledgedLost, ct), users, fullNumber: true);
 
     public async Task<CardDeskResult> UnbindAsync(Guid bindingId, CancellationToken ct = default) =>
         await CardViews.ResultAsync(await cards.UnbindAsync(bindingId, ActorId, ct), users, fullNumber: true);

@@ -3,16 +3,26 @@ using Pass.Shared.Users;
 
 namespace Pass.Web.Client.Tests;
 
-/// <summary>A card desk in memory: one person, and one card already bound to someone else.</summary>
+/// <summary>
+/// A card desk in memory: one person, one card already bound to someone else, and one card whose last binding was
+/// reported lost. <see cref="Gate"/>, when set, holds every write until the test opens it.
+/// </summary>
 public sealed class InMemoryCardDesk : ICardDeskService
 {
     public static readonly UserSummary Xia = new("u-xia", "xia@test.local", "Xia Ming", "S-1", null, ["User"], false, DateTimeOffset.UnixEpoch);
     public static readonly Guid OthersBinding = Guid.NewGuid();
     public const string OthersCard = "DEADBEEF";
+    public static readonly Guid LostBinding = Guid.NewGuid();
+    public const string LostCard = "CAFEF00D";
+    public static readonly DateTimeOffset LostAt = new(2026, 11, 20, 9, 30, 0, TimeSpan.Zero);
+
+    private bool _othersUnbound;
 
     public List<CardBindingView> Cards { get; } = [];
 
     public List<string> Calls { get; } = [];
+
+    public TaskCompletionSource? Gate { get; set; }
 
     public Task<IReadOnlyList<UserSummary>> FindPeopleAsync(string? query, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<UserSummary>>(query is { Length: > 0 } && Xia.DisplayName.Contains(query, StringComparison.OrdinalIgnoreCase) ? [Xia] : []);
@@ -20,32 +30,57 @@ public sealed class InMemoryCardDesk : ICardDeskService
     public Task<IReadOnlyList<CardBindingView>> CardsOfAsync(string userId, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<CardBindingView>>([.. Cards.Where(c => c.UserId == userId)]);
 
-    public Task<CardDeskResult> BindCardAsync(string userId, string typed, CardReaderFormat format, CancellationToken ct = default)
+    public async Task<CardDeskResult> BindCardAsync(string userId, string typed, CardReaderFormat format, Guid? acknowledgedLost = null, CancellationToken ct = default)
     {
-        Calls.Add($"bind {typed} {format}");
+        Calls.Add($"bind {typed} {format}" + (acknowledgedLost is { } ack ? $" ack {ack}" : ""));
+        await WaitAsync();
         var card = CardNumber.Parse(typed, format);
-        if (card.Value == OthersCard)
+        if (card.Value == OthersCard && !_othersUnbound)
         {
-            return Task.FromResult(new CardDeskResult(CardDeskOutcome.AlreadyBound, BoundTo: "Z**** W**", ConflictingBindingId: OthersBinding));
+            return new CardDeskResult(CardDeskOutcome.AlreadyBound, BoundTo: "Z**** W**", ConflictingBindingId: OthersBinding);
+        }
+
+        if (card.Value == LostCard && acknowledgedLost != LostBinding)
+        {
+            return new CardDeskResult(CardDeskOutcome.ReportedLost, BoundTo: "L** O****", ConflictingBindingId: LostBinding, ReportedLostAt: LostAt);
         }
 
         var view = new CardBindingView(Guid.NewGuid(), card.Masked, card.Value, userId, "Xia Ming", CardBindingStatus.Active, DateTimeOffset.UnixEpoch, null, null);
         Cards.Add(view);
-        return Task.FromResult(new CardDeskResult(CardDeskOutcome.Done, view));
+        return new CardDeskResult(CardDeskOutcome.Done, view);
     }
 
-    public Task<CardDeskResult> ReplaceAsync(Guid bindingId, string typed, CardReaderFormat format, CancellationToken ct = default) =>
+    public Task<CardDeskResult> ReplaceAsync(Guid bindingId, string typed, CardReaderFormat format, Guid? acknowledgedLost = null, CancellationToken ct = default) =>
         Task.FromResult(new CardDeskResult(CardDeskOutcome.NotFound));
 
-    public Task<CardDeskResult> UnbindAsync(Guid bindingId, CancellationToken ct = default)
+    public async Task<CardDeskResult> UnbindAsync(Guid bindingId, CancellationToken ct = default)
     {
         Calls.Add($"unbind {bindingId}");
-        return Task.FromResult(new CardDeskResult(CardDeskOutcome.Done));
+        await WaitAsync();
+        _othersUnbound |= bindingId == OthersBinding;
+        return End(bindingId, CardBindingStatus.Unbound);
     }
 
-    public Task<CardDeskResult> ReportLostAsync(Guid bindingId, CancellationToken ct = default) =>
-        Task.FromResult(new CardDeskResult(CardDeskOutcome.NotFound));
+    public async Task<CardDeskResult> ReportLostAsync(Guid bindingId, CancellationToken ct = default)
+    {
+        Calls.Add($"report-lost {bindingId}");
+        await WaitAsync();
+        return End(bindingId, CardBindingStatus.Lost);
+    }
 
     public Task<IReadOnlyList<CardBindingView>> HistoryAsync(string number, CardReaderFormat? format, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<CardBindingView>>([]);
+
+    private CardDeskResult End(Guid bindingId, CardBindingStatus status)
+    {
+        var index = Cards.FindIndex(c => c.Id == bindingId);
+        if (index >= 0)
+        {
+            Cards[index] = Cards[index] with { Status = status, EndedAt = DateTimeOffset.UnixEpoch };
+        }
+
+        return new CardDeskResult(CardDeskOutcome.Done, index >= 0 ? Cards[index] : null);
+    }
+
+    private Task WaitAsync() => Gate?.Task ?? Task.CompletedTask;
 }

@@ -20,8 +20,10 @@ public class MyAccountPagesTests : PortalTestContext
 
     private IRenderedComponent<MudDialogProvider> Dialogs() => Render<MudDialogProvider>();
 
-    private static void Press(IRenderedComponent<MudDialogProvider> dialogs, string text) =>
-        dialogs.FindAll("button").Single(b => b.TextContent.Trim().Equals(text, StringComparison.OrdinalIgnoreCase)).Click();
+    // A pointer click (detail 1): a destructive confirmation ignores clicks the keyboard makes.
+    private static void Press(IRenderedComponent<MudDialogProvider> dialogs, string text, long detail = 1) =>
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim().Equals(text, StringComparison.OrdinalIgnoreCase))
+            .Click(new Microsoft.AspNetCore.Components.Web.MouseEventArgs { Detail = detail });
 
     [Fact]
     public void Revoking_a_token_asks_first_and_cancel_keeps_it()
@@ -80,6 +82,21 @@ public class MyAccountPagesTests : PortalTestContext
 
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=card-report-lost]")));
         Assert.Contains(cut.FindAll("[data-testid=card-status]"), e => e.GetAttribute("data-status") == "Lost");
+    }
+
+    [Fact]
+    public void Enter_or_space_on_the_report_lost_confirmation_does_not_report_the_card()
+    {
+        var dialogs = Dialogs();
+        var cut = Render<MyCards>();
+        cut.Find("[data-testid=card-report-lost]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Report card ••••3B1C lost?", dialogs.Markup));
+
+        Press(dialogs, "Report lost", detail: 0);
+
+        Assert.Single(cut.FindAll("[data-testid=card-report-lost]"));
+        Assert.DoesNotContain(cut.FindAll("[data-testid=card-status]"), e => e.GetAttribute("data-status") == "Lost");
+        Assert.Contains("Report card ••••3B1C lost?", dialogs.Markup);
     }
 
     [Fact]

@@ -122,6 +122,84 @@ public class CardGrantTests : PassTestBase
         Assert.DoesNotContain("Dave Smith", problem);
     }
 
+    private async Task<CardBindingView> BindThenLoseAsync(string typed)
+    {
+        var binding = await BindAsync(typed);
+        using var owner = await PortalSession.SignInAsync(App, "dave@test.local");
+        Assert.Equal(HttpStatusCode.OK, (await owner.PostAsync($"{PassRoutes.Me}/cards/{binding.Id}/report-lost")).StatusCode);
+        return binding;
+    }
+
+    [Fact]
+    public async Task A_card_reported_lost_is_not_bound_again_without_acknowledging_that_loss()
+    {
+        var lost = await BindThenLoseAsync("04A23B1C");
+        var otherId = await App.CreatePersonAsync("erin@test.local", "Erin Jones");
+
+        var warned = await _desk.PostAsync(PassRoutes.Cards, new BindCardRequest(otherId, "04:a2:3b:1c", CardReaderFormat.HexUid));
+
+        Assert.Equal(HttpStatusCode.Conflict, warned.StatusCode);
+        using var problem = System.Text.Json.JsonDocument.Parse(await warned.Content.ReadAsStringAsync());
+        var root = problem.RootElement;
+        Assert.Equal(lost.Id, root.GetProperty("lostBindingId").GetGuid());
+        Assert.Equal("D*** S****", root.GetProperty("boundTo").GetString());
+        Assert.True(root.GetProperty("reportedLostAt").TryGetDateTimeOffset(out _));
+        Assert.DoesNotContain("Dave Smith", root.GetRawText());
+        Assert.Equal(OAuthErrors.InvalidGrant, (await OAuthApi.ErrorOf(await CardGrantAsync("04A23B1C"))).Error);
+
+        var bound = await _desk.PostAsync(PassRoutes.Cards, new BindCardRequest(otherId, "04:a2:3b:1c", CardReaderFormat.HexUid, lost.Id));
+
+        Assert.Equal(otherId, (await _desk.ReadAsync<CardBindingView>(bound, HttpStatusCode.Created)).UserId);
+        Assert.Equal(HttpStatusCode.OK, (await CardGrantAsync("04A23B1C")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_acknowledgement_names_one_lost_binding_and_does_not_carry_over_to_another_card()
+    {
+        var lostA = await BindThenLoseAsync("04A23B1C");
+        var lostB = await BindThenLoseAsync("DEADBEEF");
+
+        var withOtherCardsAck = await _desk.PostAsync(PassRoutes.Cards, new BindCardRequest(_personId, "DEADBEEF", CardReaderFormat.HexUid, lostA.Id));
+        var withMadeUpAck = await _desk.PostAsync(PassRoutes.Cards, new BindCardRequest(_personId, "DEADBEEF", CardReaderFormat.HexUid, Guid.NewGuid()));
+
+        Assert.Equal(HttpStatusCode.Conflict, withOtherCardsAck.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, withMadeUpAck.StatusCode);
+        Assert.Contains(lostB.Id.ToString(), await withMadeUpAck.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Replacing_a_card_with_one_reported_lost_also_needs_the_acknowledgement()
+    {
+        var lost = await BindThenLoseAsync("DEADBEEF");
+        var current = await BindAsync("04A23B1C");
+
+        var warned = await _desk.PostAsync($"{PassRoutes.Cards}/{current.Id}/replace", new ReplaceCardRequest("DEADBEEF", CardReaderFormat.HexUid));
+        var replaced = await _desk.PostAsync($"{PassRoutes.Cards}/{current.Id}/replace", new ReplaceCardRequest("DEADBEEF", CardReaderFormat.HexUid, lost.Id));
+
+        Assert.Equal(HttpStatusCode.Conflict, warned.StatusCode);
+        Assert.Contains("reported lost", await warned.Content.ReadAsStringAsync());
+        Assert.Equal("DEADBEEF", (await _desk.ReadAsync<CardBindingView>(replaced)).CardNumber);
+    }
+
+    [Fact]
+    public async Task The_browser_desk_service_reads_the_lost_card_warning_and_binds_with_its_acknowledgement()
+    {
+        var lost = await BindThenLoseAsync("04A23B1C");
+        using var http = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = App.ClientOptions.BaseAddress });
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsJsonAsync(PassRoutes.Api + "/account/login", new Pass.Shared.Users.LoginRequest("desk@test.local", PassApplication.PersonPassword))).StatusCode);
+        var desk = new Pass.Web.Client.Services.ClientCardDeskService(new Pass.Web.Client.Services.PortalHttp(http));
+
+        var warned = await desk.BindCardAsync(_personId, "0077740828", CardReaderFormat.DecimalUid);
+        var bound = await desk.BindCardAsync(_personId, "0077740828", CardReaderFormat.DecimalUid, warned.ConflictingBindingId);
+
+        Assert.Equal(CardDeskOutcome.ReportedLost, warned.Outcome);
+        Assert.Equal(lost.Id, warned.ConflictingBindingId);
+        Assert.Equal("D*** S****", warned.BoundTo);
+        Assert.NotNull(warned.ReportedLostAt);
+        Assert.Equal(CardDeskOutcome.Done, bound.Outcome);
+        Assert.Equal("04A23B1C", bound.Binding?.CardNumber);
+    }
+
     [Fact]
     public async Task Binding_garbage_is_refused_with_the_reason()
     {
