@@ -16,7 +16,9 @@ public enum CardDeskOutcome
 /// What a card desk action did. For <see cref="CardDeskOutcome.AlreadyBound"/>: whom the card belongs to
 /// (masked) and that binding's id, so the desk can end it first.
 /// </summary>
-public sealed record CardDeskResult(CardDeskOutcome Outcome, CardBindingView? Binding = null, string? Reason = null, string? BoundTo = null, Guid? ConflictingBindingId = null);
+/// <see cref="Reason"/> is English; <see cref="Code"/> says the same for the portal to show in the person's language.
+public sealed record CardDeskResult(CardDeskOutcome Outcome, CardBindingView? Binding = null, string? Reason = null, string? BoundTo = null, Guid? ConflictingBindingId = null,
+    Problems.CodedProblem? Code = null);
 
 /// <summary>The helpdesk's card desk: find a person, bind what the reader types, end or replace bindings.</summary>
 public interface ICardDeskService

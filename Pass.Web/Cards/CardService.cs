@@ -22,7 +22,8 @@ public enum CardOutcome
 }
 
 /// <summary>The outcome of a card desk action; for a conflict, whom the card belongs to (masked).</summary>
-public sealed record CardResult(CardOutcome Outcome, CardBinding? Binding = null, string? Reason = null, string? BoundToUserId = null, string? BoundToMaskedName = null);
+public sealed record CardResult(CardOutcome Outcome, CardBinding? Binding = null, string? Reason = null, string? BoundToUserId = null, string? BoundToMaskedName = null,
+    Pass.Shared.Problems.ProblemCode? Code = null);
 
 /// <summary>Binds cards to people and ends bindings; ending one revokes every token the card issued.</summary>
 public sealed class CardService(
@@ -40,7 +41,7 @@ public sealed class CardService(
         var parsed = CardNumber.TryParse(typed, format);
         if (parsed.Number is not { } card)
         {
-            return new CardResult(CardOutcome.InvalidNumber, Reason: parsed.Reason);
+            return new CardResult(CardOutcome.InvalidNumber, Reason: parsed.Reason, Code: Pass.Shared.Problems.ProblemTexts.For(parsed.Error!.Value));
         }
 
         if (string.IsNullOrEmpty(userId) || await users.FindByIdAsync(userId) is null)
@@ -57,7 +58,7 @@ public sealed class CardService(
         var result = await SaveNewBindingAsync(binding, ct);
         if (result.Outcome == CardOutcome.Done)
         {
-            await audit.RecordAsync(AuditEventType.CardBound, userId, detail: $"card {binding.MaskedNumber}", ct: ct);
+            await audit.RecordAsync(AuditEventType.CardBound, userId, detail: AuditDetail.Of(AuditDetailCode.Card, binding.MaskedNumber), ct: ct);
         }
 
         return result;
@@ -76,7 +77,7 @@ public sealed class CardService(
         var parsed = CardNumber.TryParse(typed, format);
         if (parsed.Number is not { } card)
         {
-            return new CardResult(CardOutcome.InvalidNumber, Reason: parsed.Reason);
+            return new CardResult(CardOutcome.InvalidNumber, Reason: parsed.Reason, Code: Pass.Shared.Problems.ProblemTexts.For(parsed.Error!.Value));
         }
 
         var old = await db.CardBindings.FirstOrDefaultAsync(b => b.Id == bindingId, ct);
@@ -92,7 +93,7 @@ public sealed class CardService(
 
         if (old.CardNumber == card.Value)
         {
-            return new CardResult(CardOutcome.SameCard, old, "That is the card being replaced.");
+            return new CardResult(CardOutcome.SameCard, old, "That is the card being replaced.", Code: Pass.Shared.Problems.ProblemCode.CardSameAsReplaced);
         }
 
         if (await ConflictAsync(card) is { } conflict)
@@ -110,7 +111,7 @@ public sealed class CardService(
         }
 
         await RevokeIssuedAsync(old, ct);
-        await audit.RecordAsync(AuditEventType.CardReplaced, old.UserId, detail: $"card {old.MaskedNumber} replaced by {replacement.MaskedNumber}", ct: ct);
+        await audit.RecordAsync(AuditEventType.CardReplaced, old.UserId, detail: AuditDetail.Of(AuditDetailCode.CardReplaced, old.MaskedNumber, replacement.MaskedNumber), ct: ct);
         return result;
     }
 
@@ -189,7 +190,7 @@ public sealed class CardService(
         }
 
         await RevokeIssuedAsync(binding, ct);
-        await audit.RecordAsync(type, binding.UserId, detail: $"card {binding.MaskedNumber}", ct: ct);
+        await audit.RecordAsync(type, binding.UserId, detail: AuditDetail.Of(AuditDetailCode.Card, binding.MaskedNumber), ct: ct);
         return new CardResult(CardOutcome.Done, binding);
     }
 

@@ -25,11 +25,13 @@ public static class CardViews
         return result.Outcome switch
         {
             CardOutcome.Done => new CardDeskResult(CardDeskOutcome.Done, view),
-            CardOutcome.InvalidNumber => new CardDeskResult(CardDeskOutcome.Invalid, Reason: result.Reason),
+            CardOutcome.InvalidNumber => new CardDeskResult(CardDeskOutcome.Invalid, Reason: result.Reason, Code: result.Code),
             CardOutcome.UserNotFound => new CardDeskResult(CardDeskOutcome.PersonNotFound),
             CardOutcome.NotFound => new CardDeskResult(CardDeskOutcome.NotFound),
-            CardOutcome.NotActive or CardOutcome.SameCard => new CardDeskResult(CardDeskOutcome.NotActive, view, result.Reason),
-            _ => new CardDeskResult(CardDeskOutcome.AlreadyBound, view, result.Reason, result.BoundToMaskedName, result.Binding?.Id),
+            CardOutcome.NotActive or CardOutcome.SameCard => new CardDeskResult(CardDeskOutcome.NotActive, view, result.Reason,
+                Code: result.Code ?? Pass.Shared.Problems.ProblemCode.CardBindingEnded),
+            _ => new CardDeskResult(CardDeskOutcome.AlreadyBound, view, result.Reason, result.BoundToMaskedName, result.Binding?.Id,
+                Pass.Shared.Problems.ProblemCode.CardAlreadyBound),
         };
     }
 
