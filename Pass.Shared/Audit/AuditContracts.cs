@@ -10,7 +10,17 @@ public sealed record AuditEventView(
     string? SubjectUserId,
     string? ClientId,
     string? IpAddress,
-    string? Detail);
+    string? Detail,
+    AuditDetail? Coded = null,
+    string? ActorName = null,
+    string? SubjectName = null,
+    string? ClientName = null)
+{
+    /// <summary>The person acted on or acting no longer exists (their id stays in the log; their name is gone).</summary>
+    public bool ActorDeleted => ActorId is not null && ActorName is null;
+
+    public bool SubjectDeleted => SubjectUserId is not null && SubjectName is null;
+}
 
 public sealed record AuditQuery(
     string? UserId = null,

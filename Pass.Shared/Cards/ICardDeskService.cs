@@ -20,8 +20,9 @@ public enum CardDeskOutcome
 /// (masked) and that binding's id, so the desk can end it first. For <see cref="CardDeskOutcome.ReportedLost"/>:
 /// whom it belonged to (masked), the lost binding's id (to acknowledge) and when it was reported lost.
 /// </summary>
+/// <see cref="Reason"/> is English; <see cref="Code"/> says the same for the portal to show in the person's language.
 public sealed record CardDeskResult(CardDeskOutcome Outcome, CardBindingView? Binding = null, string? Reason = null, string? BoundTo = null,
-    Guid? ConflictingBindingId = null, DateTimeOffset? ReportedLostAt = null);
+    Guid? ConflictingBindingId = null, DateTimeOffset? ReportedLostAt = null, Problems.CodedProblem? Code = null);
 
 /// <summary>The helpdesk's card desk: find a person, bind what the reader types, end or replace bindings.</summary>
 public interface ICardDeskService

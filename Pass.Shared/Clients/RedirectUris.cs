@@ -1,3 +1,5 @@
+using Pass.Shared.Problems;
+
 namespace Pass.Shared.Clients;
 
 /// <summary>
@@ -9,26 +11,29 @@ public static class RedirectUris
     public const int MaxLength = 2000;
 
     /// <summary>Why the address cannot be a redirect URI, or null when it can.</summary>
-    public static string? Problem(string? value)
+    public static string? Problem(string? value) => Check(value)?.English;
+
+    /// <summary>Why the address cannot be a redirect URI, as a code, or null when it can.</summary>
+    public static CodedProblem? Check(string? value)
     {
         if (string.IsNullOrWhiteSpace(value) || value.Length > MaxLength)
         {
-            return "A redirect URI is a whole https address of at most 2000 characters.";
+            return ProblemCode.RedirectUriMalformed;
         }
 
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
         {
-            return $"'{value}' is not an absolute http(s) address.";
+            return new CodedProblem(ProblemCode.RedirectUriNotAbsolute, [value]);
         }
 
         if (uri.Scheme == "http" && !uri.IsLoopback)
         {
-            return $"'{value}' must use https (plain http is allowed only on 127.0.0.1, [::1] or localhost).";
+            return new CodedProblem(ProblemCode.RedirectUriNotHttps, [value]);
         }
 
         if (value.Contains('#') || !string.IsNullOrEmpty(uri.UserInfo))
         {
-            return $"'{value}' may not have a fragment (#) or credentials.";
+            return new CodedProblem(ProblemCode.RedirectUriFragment, [value]);
         }
 
         return null;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Pass.Shared;
 using Pass.Shared.Cards;
 using Pass.Shared.Oauth;
+using Pass.Shared.Problems;
 using Pass.Shared.Users;
 
 namespace Pass.Web.Client.Services;
@@ -52,19 +53,27 @@ public sealed class ClientCardDeskService(PortalHttp portal) : ICardDeskService
         string? Text(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         DateTimeOffset? When(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out var at) ? at : null;
         Guid? Id(string name) => Guid.TryParse(Text(name), out var id) ? id : null;
+        var code = root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String && Enum.TryParse<ProblemCode>(c.GetString(), out var parsed)
+            ? new CodedProblem(parsed, root.TryGetProperty("args", out var a) && a.ValueKind == JsonValueKind.Array ? [.. a.EnumerateArray().Select(v => v.GetString() ?? "")] : null)
+            : null;
         return response.StatusCode switch
         {
             HttpStatusCode.Conflict when Id("lostBindingId") is { } lost => new CardDeskResult(CardDeskOutcome.ReportedLost, Reason: Text("detail"),
-                BoundTo: Text("boundTo"), ConflictingBindingId: lost, ReportedLostAt: When("reportedLostAt")),
-            HttpStatusCode.BadRequest => new CardDeskResult(CardDeskOutcome.Invalid, Reason: FirstError(root) ?? Text("detail")),
+                BoundTo: Text("boundTo"), ConflictingBindingId: lost, ReportedLostAt: When("reportedLostAt"), Code: code),
+            HttpStatusCode.BadRequest => new CardDeskResult(CardDeskOutcome.Invalid, Reason: FirstError(root) ?? Text("detail"), Code: FirstCode(root)),
             HttpStatusCode.NotFound when url == PassRoutes.Cards => new CardDeskResult(CardDeskOutcome.PersonNotFound),
             HttpStatusCode.NotFound => new CardDeskResult(CardDeskOutcome.NotFound),
             HttpStatusCode.Conflict when Text("boundTo") is { } boundTo => new CardDeskResult(CardDeskOutcome.AlreadyBound, Reason: Text("detail"),
-                BoundTo: boundTo, ConflictingBindingId: Id("bindingId")),
-            HttpStatusCode.Conflict => new CardDeskResult(CardDeskOutcome.NotActive, Reason: Text("detail")),
+                BoundTo: boundTo, ConflictingBindingId: Id("bindingId"), Code: code),
+            HttpStatusCode.Conflict => new CardDeskResult(CardDeskOutcome.NotActive, Reason: Text("detail"), Code: code),
             _ => throw new HttpRequestException($"The card desk request failed: {(int)response.StatusCode}.", null, response.StatusCode),
         };
     }
+
+    private static CodedProblem? FirstCode(JsonElement root) =>
+        root.TryGetProperty("codes", out var codes) && codes.ValueKind == JsonValueKind.Object
+            ? codes.EnumerateObject().SelectMany(e => e.Value.Deserialize<CodedProblem[]>(Json) ?? []).FirstOrDefault()
+            : null;
 
     private static string? FirstError(JsonElement root) =>
         root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Components.WebAssembly.Http;
 using Pass.Shared;
 using Pass.Shared.Oauth;
+using Pass.Shared.Problems;
 using Pass.Shared.Users;
 
 namespace Pass.Web.Client.Services;
@@ -55,12 +56,15 @@ public sealed class PortalHttp(HttpClient http)
         }
 
         var problem = await response.Content.ReadFromJsonAsync<ProblemBody>(ct);
+        var text = problem?.Detail ?? problem?.Title ?? response.ReasonPhrase ?? "Refused";
         return problem?.Errors is { Count: > 0 } errors
-            ? Outcome<T>.Invalid(errors)
-            : Outcome<T>.Refused(problem?.Detail ?? problem?.Title ?? response.ReasonPhrase ?? "Refused");
+            ? new Outcome<T>(default, errors, FieldCodes: problem.Codes)
+            : new Outcome<T>(default, null, text, Code: problem?.Code is { } code ? new CodedProblem(code, problem.Args) : null);
     }
 
-    private sealed record ProblemBody(string? Title, string? Detail, Dictionary<string, string[]>? Errors);
+    /// <summary>A ProblemDetails with Pass's codes (<see cref="ProblemTexts"/>): the page shows them in the person's language.</summary>
+    private sealed record ProblemBody(string? Title, string? Detail, Dictionary<string, string[]>? Errors,
+        ProblemCode? Code, string[]? Args, Dictionary<string, CodedProblem[]>? Codes);
 
     /// <summary>Reads a server-sent event stream as it arrives, keeping the events of <paramref name="eventType"/>.</summary>
     public IAsyncEnumerable<T> EventsAsync<T>(string url, string eventType, CancellationToken ct) =>

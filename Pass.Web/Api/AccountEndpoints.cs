@@ -43,18 +43,18 @@ public static class AccountEndpoints
         if (user is null)
         {
             UnknownAccountTiming.SpendVerification(users, request.Password);
-            await audit.RecordAsync(AuditEventType.SignInFailed, detail: "unknown account", success: false);
+            await audit.RecordAsync(AuditEventType.SignInFailed, detail: AuditDetail.Of(AuditDetailCode.UnknownAccount), success: false);
             return ApiExtensions.Problem(StatusCodes.Status401Unauthorized, refused);
         }
 
         var result = await signIn.PasswordSignInAsync(user, request.Password, request.RememberMe, lockoutOnFailure: true);
         if (!result.Succeeded)
         {
-            await audit.RecordAsync(AuditEventType.SignInFailed, user.Id, detail: result.IsLockedOut ? "locked out" : "wrong password", success: false);
+            await audit.RecordAsync(AuditEventType.SignInFailed, user.Id, detail: AuditDetail.Of(result.IsLockedOut ? AuditDetailCode.LockedOut : AuditDetailCode.WrongPassword), success: false);
             return ApiExtensions.Problem(StatusCodes.Status401Unauthorized, refused);
         }
 
-        await audit.RecordAsync(AuditEventType.SignIn, user.Id, detail: "portal");
+        await audit.RecordAsync(AuditEventType.SignIn, user.Id, detail: AuditDetail.Of(AuditDetailCode.Portal));
         return TypedResults.Ok(await DescribeAsync(user, users));
     }
 

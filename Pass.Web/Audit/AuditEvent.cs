@@ -23,8 +23,12 @@ public sealed class AuditEvent
 
     public string? IpAddress { get; set; }
 
-    /// <summary>Free text for people; never a token, a secret or a full card number.</summary>
+    /// <summary>Free text for people (English; the text of <see cref="DetailCode"/> when set); never a token, a secret or a full card number.</summary>
     public string? Detail { get; set; }
 
-    public AuditEventView ToView() => new(Id, At, Type, Success, ActorId, SubjectUserId, ClientId, IpAddress, Detail);
+    /// <summary>What <see cref="Detail"/> says, as a code the portal shows in the viewer's language; null on lines written before codes.</summary>
+    public AuditDetailCode? DetailCode { get; set; }
+
+    /// <summary>The values <see cref="DetailCode"/>'s text names, as a JSON array of strings.</summary>
+    public string? DetailArgs { get; set; }
 }

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
 using Pass.Shared;
 using Pass.Shared.Audit;
 using Pass.Web.Data;
@@ -9,16 +11,19 @@ namespace Pass.Web.Audit;
 /// <summary>Writes security events with who (the signed-in person), when, and from which address.</summary>
 public sealed class AuditLog(PassDbContext db, TimeProvider time, IHttpContextAccessor http)
 {
-    public async Task RecordAsync(
+    private const int MaxDetail = 1000;
+
+    /// <summary>Records an event; its detail is stored as a code with values (shown in the viewer's language) and as English text.</summary>
+    public Task RecordAsync(
         AuditEventType type,
         string? subjectUserId = null,
         string? clientId = null,
-        string? detail = null,
+        AuditDetail? detail = null,
         bool success = true,
         CancellationToken ct = default)
     {
         Stage(type, subjectUserId, clientId, detail, success);
-        await db.SaveChangesAsync(ct);
+        return db.SaveChangesAsync(ct);
     }
 
     /// <summary>
@@ -29,11 +34,12 @@ public sealed class AuditLog(PassDbContext db, TimeProvider time, IHttpContextAc
         AuditEventType type,
         string? subjectUserId = null,
         string? clientId = null,
-        string? detail = null,
+        AuditDetail? detail = null,
         bool success = true)
     {
+        var coded = detail;
         var context = http.HttpContext;
-        db.AuditEvents.Add(new AuditEvent
+        var line = new AuditEvent
         {
             At = time.GetUtcNow(),
             Type = type,
@@ -42,10 +48,16 @@ public sealed class AuditLog(PassDbContext db, TimeProvider time, IHttpContextAc
             SubjectUserId = subjectUserId,
             ClientId = clientId,
             IpAddress = context?.Connection.RemoteIpAddress?.ToString(),
-            Detail = detail is { Length: > 1000 } ? detail[..1000] : detail,
-        });
+            Detail = Cut(coded?.English),
+            DetailCode = coded?.Code,
+            DetailArgs = coded is null ? null : JsonSerializer.Serialize(coded.Args) is { Length: <= MaxDetail } args ? args : null,
+        };
+        db.AuditEvents.Add(line);
     }
 
+    private static string? Cut(string? text) => text is { Length: > MaxDetail } ? text[..MaxDetail] : text;
+
+    /// <summary>A page of the log, newest first, with the names of the people and clients it mentions (a deleted person has none).</summary>
     public async Task<PagedResult<AuditEventView>> QueryAsync(AuditQuery query, CancellationToken ct = default)
     {
         var events = db.AuditEvents.AsNoTracking();
@@ -74,6 +86,36 @@ public sealed class AuditLog(PassDbContext db, TimeProvider time, IHttpContextAc
         var total = await events.CountAsync(ct);
         var items = await events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
-        return new PagedResult<AuditEventView>(items.Select(e => e.ToView()).ToList(), total, page, pageSize);
+
+        var personIds = items.SelectMany(e => new[] { e.ActorId, e.SubjectUserId }).OfType<string>().Distinct().ToList();
+        var people = await db.Users.AsNoTracking().Where(u => personIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var clientIds = items.Select(e => e.ClientId).OfType<string>().Distinct().ToList();
+        var clients = await db.Set<OpenIddictEntityFrameworkCoreApplication>().AsNoTracking().Where(a => clientIds.Contains(a.ClientId!))
+            .Select(a => new { a.ClientId, a.DisplayName }).ToListAsync(ct);
+        var clientNames = clients.Where(c => c.ClientId is not null).ToDictionary(c => c.ClientId!, c => c.DisplayName ?? c.ClientId!);
+
+        return new PagedResult<AuditEventView>([.. items.Select(e => new AuditEventView(e.Id, e.At, e.Type, e.Success, e.ActorId, e.SubjectUserId,
+            e.ClientId, e.IpAddress, e.Detail, Coded(e),
+            e.ActorId is { } actor ? people.GetValueOrDefault(actor) : null,
+            e.SubjectUserId is { } subject ? people.GetValueOrDefault(subject) : null,
+            e.ClientId is { } client ? clientNames.GetValueOrDefault(client) : null))], total, page, pageSize);
+    }
+
+    private static AuditDetail? Coded(AuditEvent line)
+    {
+        if (line.DetailCode is not { } code)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new AuditDetail(code, line.DetailArgs is { } args ? JsonSerializer.Deserialize<string[]>(args) ?? [] : []);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

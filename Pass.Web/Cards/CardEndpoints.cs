@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Pass.Shared.Cards;
 using Pass.Shared.Oauth;
+using Pass.Shared.Problems;
 using Pass.Web.Api;
 using Pass.Web.Data;
 using Pass.Web.Users;
@@ -43,11 +44,11 @@ public static class CardEndpoints
         : new CardNumberParseResult(null, CardNumberError.WrongLength);
 
     public static async Task<IResult> HistoryAsync(string? number, CardReaderFormat? format, ICardDeskService cards, CancellationToken ct) =>
-        ReadNumber(number, format) is { Number: null, Reason: { } reason }
-            ? ApiExtensions.Invalid("number", reason)
+        ReadNumber(number, format) is { Number: null, Error: { } error }
+            ? ApiExtensions.Invalid("number", ProblemTexts.For(error))
             : TypedResults.Ok(await cards.HistoryAsync(number!, format, ct));
 
-    private static IResult FormatRequired() => ApiExtensions.Invalid("format", "The card desk's reader format is required.");
+    private static IResult FormatRequired() => ApiExtensions.Invalid("format", ProblemCode.DeskReaderFormatRequired);
 
     /// <summary>
     /// A card action's result as HTTP; a conflict names the holder (masked) and the binding to end first; a card
@@ -57,15 +58,15 @@ public static class CardEndpoints
     {
         CardDeskOutcome.Done when created => TypedResults.Created($"{PassRoutes.Cards}/{result.Binding!.Id}", result.Binding),
         CardDeskOutcome.Done => TypedResults.Ok(result.Binding),
-        CardDeskOutcome.Invalid => ApiExtensions.Invalid("cardNumber", result.Reason!),
-        CardDeskOutcome.PersonNotFound => ApiExtensions.Problem(StatusCodes.Status404NotFound, "No such person."),
+        CardDeskOutcome.Invalid => result.Code is { } code ? ApiExtensions.Invalid("cardNumber", code) : ApiExtensions.Invalid("cardNumber", result.Reason!),
+        CardDeskOutcome.PersonNotFound => ApiExtensions.Problem(StatusCodes.Status404NotFound, ProblemCode.PersonNotFound),
         CardDeskOutcome.NotFound => TypedResults.NotFound(),
-        CardDeskOutcome.NotActive => ApiExtensions.Problem(StatusCodes.Status409Conflict, result.Reason ?? "The card binding has already ended.",
+        CardDeskOutcome.NotActive => ApiExtensions.Problem(StatusCodes.Status409Conflict, result.Code ?? ProblemCode.CardBindingEnded,
             $"It is {result.Binding?.Status}."),
-        CardDeskOutcome.ReportedLost => ApiExtensions.Problem(StatusCodes.Status409Conflict, "The card was reported lost.",
+        CardDeskOutcome.ReportedLost => ApiExtensions.Problem(StatusCodes.Status409Conflict, ProblemCode.CardReportedLost,
             $"Card {result.Binding?.MaskedNumber} was reported lost (it belonged to {result.BoundTo}). To bind it again, send lostBindingId as acknowledgedLostBindingId.",
             new Dictionary<string, object?> { ["boundTo"] = result.BoundTo, ["lostBindingId"] = result.ConflictingBindingId, ["reportedLostAt"] = result.ReportedLostAt }),
-        _ => ApiExtensions.Problem(StatusCodes.Status409Conflict, "The card is already bound to someone else.",
+        _ => ApiExtensions.Problem(StatusCodes.Status409Conflict, ProblemCode.CardAlreadyBound,
             $"Card {result.Binding?.MaskedNumber} belongs to {result.BoundTo}. Unbind it or report it lost first.",
             new Dictionary<string, object?> { ["boundTo"] = result.BoundTo, ["bindingId"] = result.ConflictingBindingId }),
     };

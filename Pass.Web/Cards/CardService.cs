@@ -23,7 +23,8 @@ public enum CardOutcome
 }
 
 /// <summary>The outcome of a card desk action; for a conflict or a lost card, whom the card belongs (belonged) to, masked.</summary>
-public sealed record CardResult(CardOutcome Outcome, CardBinding? Binding = null, string? Reason = null, string? BoundToUserId = null, string? BoundToMaskedName = null);
+public sealed record CardResult(CardOutcome Outcome, CardBinding? Binding = null, string? Reason = null, string? BoundToUserId = null, string? BoundToMaskedName = null,
+    Pass.Shared.Problems.ProblemCode? Code = null);
 
 /// <summary>Binds cards to people and ends bindings; ending one revokes every token the card issued.</summary>
 public sealed class CardService(
@@ -42,7 +43,7 @@ public sealed class CardService(
         var parsed = CardNumber.TryParse(typed, format);
         if (parsed.Number is not { } card)
         {
-            return new CardResult(CardOutcome.InvalidNumber, Reason: parsed.Reason);
+            return new CardResult(CardOutcome.InvalidNumber, Reason: parsed.Reason, Code: Pass.Shared.Problems.ProblemTexts.For(parsed.Error!.Value));
         }
 
         if (string.IsNullOrEmpty(userId) || await users.FindByIdAsync(userId) is null)
@@ -59,7 +60,7 @@ public sealed class CardService(
         var result = await SaveNewBindingAsync(binding, ct);
         if (result.Outcome == CardOutcome.Done)
         {
-            await audit.RecordAsync(AuditEventType.CardBound, userId, detail: $"card {binding.MaskedNumber}{Rebound(acknowledgedLost)}", ct: ct);
+            await audit.RecordAsync(AuditEventType.CardBound, userId, detail: AuditDetail.Of(acknowledgedLost is null ? AuditDetailCode.Card : AuditDetailCode.CardRebound, binding.MaskedNumber), ct: ct);
         }
 
         return result;
@@ -78,7 +79,7 @@ public sealed class CardService(
         var parsed = CardNumber.TryParse(typed, format);
         if (parsed.Number is not { } card)
         {
-            return new CardResult(CardOutcome.InvalidNumber, Reason: parsed.Reason);
+            return new CardResult(CardOutcome.InvalidNumber, Reason: parsed.Reason, Code: Pass.Shared.Problems.ProblemTexts.For(parsed.Error!.Value));
         }
 
         var old = await db.CardBindings.FirstOrDefaultAsync(b => b.Id == bindingId, ct);
@@ -94,7 +95,7 @@ public sealed class CardService(
 
         if (old.CardNumber == card.Value)
         {
-            return new CardResult(CardOutcome.SameCard, old, "That is the card being replaced.");
+            return new CardResult(CardOutcome.SameCard, old, "That is the card being replaced.", Code: Pass.Shared.Problems.ProblemCode.CardSameAsReplaced);
         }
 
         if ((await ConflictAsync(card) ?? await ReportedLostAsync(card, acknowledgedLost, ct)) is { } refused)
@@ -112,7 +113,7 @@ public sealed class CardService(
         }
 
         await RevokeIssuedAsync(old, ct);
-        await audit.RecordAsync(AuditEventType.CardReplaced, old.UserId, detail: $"card {old.MaskedNumber} replaced by {replacement.MaskedNumber}{Rebound(acknowledgedLost)}", ct: ct);
+        await audit.RecordAsync(AuditEventType.CardReplaced, old.UserId, detail: AuditDetail.Of(acknowledgedLost is null ? AuditDetailCode.CardReplaced : AuditDetailCode.CardReplacedRebound, old.MaskedNumber, replacement.MaskedNumber), ct: ct);
         return result;
     }
 
@@ -157,7 +158,6 @@ public sealed class CardService(
         return new CardResult(CardOutcome.ReportedLost, last, "The card was reported lost.", last.UserId, NameMask.Mask(owner?.DisplayName ?? owner?.UserName));
     }
 
-    private static string Rebound(Guid? acknowledgedLost) => acknowledgedLost is null ? "" : " (reported lost before; bound again on confirmation)";
 
     // Every token the card issues belongs to one authorization, so losing the card revokes them all at once.
     private async Task<CardResult> SaveNewBindingAsync(CardBinding binding, CancellationToken ct)
@@ -210,7 +210,7 @@ public sealed class CardService(
         }
 
         await RevokeIssuedAsync(binding, ct);
-        await audit.RecordAsync(type, binding.UserId, detail: $"card {binding.MaskedNumber}", ct: ct);
+        await audit.RecordAsync(type, binding.UserId, detail: AuditDetail.Of(AuditDetailCode.Card, binding.MaskedNumber), ct: ct);
         return new CardResult(CardOutcome.Done, binding);
     }
 

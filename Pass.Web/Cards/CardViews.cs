@@ -25,13 +25,15 @@ public static class CardViews
         return result.Outcome switch
         {
             CardOutcome.Done => new CardDeskResult(CardDeskOutcome.Done, view),
-            CardOutcome.InvalidNumber => new CardDeskResult(CardDeskOutcome.Invalid, Reason: result.Reason),
+            CardOutcome.InvalidNumber => new CardDeskResult(CardDeskOutcome.Invalid, Reason: result.Reason, Code: result.Code),
             CardOutcome.UserNotFound => new CardDeskResult(CardDeskOutcome.PersonNotFound),
             CardOutcome.NotFound => new CardDeskResult(CardDeskOutcome.NotFound),
-            CardOutcome.NotActive or CardOutcome.SameCard => new CardDeskResult(CardDeskOutcome.NotActive, view, result.Reason),
+            CardOutcome.NotActive or CardOutcome.SameCard => new CardDeskResult(CardDeskOutcome.NotActive, view, result.Reason,
+                Code: result.Code ?? Pass.Shared.Problems.ProblemCode.CardBindingEnded),
             CardOutcome.ReportedLost => new CardDeskResult(CardDeskOutcome.ReportedLost, view, result.Reason, result.BoundToMaskedName, result.Binding?.Id,
-                result.Binding?.EndedAt),
-            _ => new CardDeskResult(CardDeskOutcome.AlreadyBound, view, result.Reason, result.BoundToMaskedName, result.Binding?.Id),
+                result.Binding?.EndedAt, Pass.Shared.Problems.ProblemCode.CardReportedLost),
+            _ => new CardDeskResult(CardDeskOutcome.AlreadyBound, view, result.Reason, result.BoundToMaskedName, result.Binding?.Id,
+                Code: Pass.Shared.Problems.ProblemCode.CardAlreadyBound),
         };
     }
 

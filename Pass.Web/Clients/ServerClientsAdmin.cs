@@ -2,6 +2,7 @@ using Pass.Shared;
 using Pass.Shared.Audit;
 using Pass.Shared.Clients;
 using Pass.Shared.Oauth;
+using Pass.Shared.Problems;
 using Pass.Web.Audit;
 
 namespace Pass.Web.Clients;
@@ -15,7 +16,7 @@ public sealed class ServerClientsAdmin(ClientRegistry clients, AuditLog audit) :
     {
         if (string.IsNullOrWhiteSpace(request.DisplayName))
         {
-            return Outcome<ClientSecretResponse>.Invalid(Error("displayName", "A display name is required."));
+            return Outcome<ClientSecretResponse>.Invalid("displayName", ProblemCode.DisplayNameRequired);
         }
 
         if (Validate(request.Grants ?? [], request.ReaderFormat is not null, request.RedirectUris ?? []) is { } invalid)
@@ -25,7 +26,7 @@ public sealed class ServerClientsAdmin(ClientRegistry clients, AuditLog audit) :
 
         var secret = await clients.RegisterAsync(request.DisplayName.Trim(), request.Grants ?? [], request.ReaderFormat, ct: ct,
             redirectUris: request.RedirectUris, requireConsent: request.RequireConsent ?? true);
-        await audit.RecordAsync(AuditEventType.ClientRegistered, clientId: secret.ClientId, detail: string.Join(",", request.Grants ?? []), ct: ct);
+        await audit.RecordAsync(AuditEventType.ClientRegistered, clientId: secret.ClientId, detail: AuditDetail.Of(AuditDetailCode.Grants, string.Join(",", request.Grants ?? [])), ct: ct);
         return Outcome<ClientSecretResponse>.Ok(secret);
     }
 
@@ -38,7 +39,7 @@ public sealed class ServerClientsAdmin(ClientRegistry clients, AuditLog audit) :
 
         if (existing.IsBuiltIn)
         {
-            return Outcome<ClientSummary>.Refused(BuiltIn);
+            return Outcome<ClientSummary>.Refused(ProblemCode.ClientBuiltIn);
         }
 
         if (Validate(request.Grants ?? existing.Grants, (request.ReaderFormat ?? existing.ReaderFormat) is not null,
@@ -48,7 +49,7 @@ public sealed class ServerClientsAdmin(ClientRegistry clients, AuditLog audit) :
         }
 
         var updated = (await clients.UpdateAsync(clientId, request, ct))!;
-        await audit.RecordAsync(AuditEventType.ClientUpdated, clientId: clientId, detail: string.Join(",", updated.Grants), ct: ct);
+        await audit.RecordAsync(AuditEventType.ClientUpdated, clientId: clientId, detail: AuditDetail.Of(AuditDetailCode.Grants, string.Join(",", updated.Grants)), ct: ct);
         return Outcome<ClientSummary>.Ok(updated);
     }
 
@@ -56,7 +57,7 @@ public sealed class ServerClientsAdmin(ClientRegistry clients, AuditLog audit) :
     {
         if (ClientRegistry.IsBuiltIn(clientId))
         {
-            return Outcome<ClientSecretResponse>.Refused(BuiltIn);
+            return Outcome<ClientSecretResponse>.Refused(ProblemCode.ClientBuiltIn);
         }
 
         if (await clients.RotateSecretAsync(clientId, ct) is not { } secret)
@@ -79,29 +80,27 @@ public sealed class ServerClientsAdmin(ClientRegistry clients, AuditLog audit) :
         return true;
     }
 
-    private const string BuiltIn = "Pass manages this client itself: it has no secret and its grants are fixed. It can only be disabled.";
-
-    private static Dictionary<string, string[]>? Validate(IReadOnlyList<string> grants, bool hasReaderFormat, IReadOnlyList<string> redirectUris)
+    private static Dictionary<string, CodedProblem[]>? Validate(IReadOnlyList<string> grants, bool hasReaderFormat, IReadOnlyList<string> redirectUris)
     {
-        if (redirectUris.Select(RedirectUris.Problem).FirstOrDefault(p => p is not null) is { } badRedirect)
+        if (redirectUris.Select(RedirectUris.Check).FirstOrDefault(p => p is not null) is { } badRedirect)
         {
             return Error("redirectUris", badRedirect);
         }
 
         if (grants.Contains(PassGrantTypes.AuthorizationCode) && redirectUris.Count == 0)
         {
-            return Error("redirectUris", "\"Sign in with Pass\" (authorization_code) needs at least one redirect URI.");
+            return Error("redirectUris", ProblemCode.RedirectUriRequired);
         }
 
         if (grants.FirstOrDefault(g => !ClientRegistry.IsKnownGrant(g)) is { } unknown)
         {
-            return Error("grants", $"Unknown grant '{unknown}'. Grants are {string.Join(", ", PassGrantTypes.All)}.");
+            return Error("grants", new CodedProblem(ProblemCode.GrantUnknown, [unknown, string.Join(", ", PassGrantTypes.All)]));
         }
 
         return grants.Contains(PassGrantTypes.Card) && !hasReaderFormat
-            ? Error("readerFormat", "A client that reads cards needs its reader format.")
+            ? Error("readerFormat", ProblemCode.ReaderFormatRequired)
             : null;
     }
 
-    private static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
+    private static Dictionary<string, CodedProblem[]> Error(string field, CodedProblem problem) => new() { [field] = [problem] };
 }

@@ -54,7 +54,7 @@ public static class KioskEndpoints
             return TypedResults.LocalRedirect($"{PassRoutes.KioskVerify}?error=invalid");
         }
 
-        var detail = $"{request.GetClaim(PassClaims.DeviceName)} ({request.GetClaim(PassClaims.DeviceAddress)})";
+        var detail = AuditDetail.Of(AuditDetailCode.KioskDevice, request.GetClaim(PassClaims.DeviceName), request.GetClaim(PassClaims.DeviceAddress));
         var userId = context.User.UserId();
         switch (decision)
         {
@@ -121,7 +121,7 @@ public static class KioskEndpoints
 
         // A session cookie: closing the kiosk's browser ends it.
         await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: "kiosk-qr");
-        await audit.RecordAsync(AuditEventType.KioskSignIn, user.Id, KioskClient.ClientId, "kiosk");
+        await audit.RecordAsync(AuditEventType.KioskSignIn, user.Id, KioskClient.ClientId, AuditDetail.Of(AuditDetailCode.Kiosk));
         return TypedResults.NoContent();
     }
 

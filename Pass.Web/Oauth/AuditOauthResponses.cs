@@ -34,14 +34,14 @@ public sealed class AuditOauthResponses(AuditLog audit) :
         }
 
         await audit.RecordAsync(AuditEventType.TokenRequestRejected, clientId: context.Request?.ClientId,
-            detail: $"{context.Request?.GrantType}: {error}", success: false, ct: http?.RequestAborted ?? default);
+            detail: AuditDetail.Of(AuditDetailCode.GrantRefused, context.Request?.GrantType, error), success: false, ct: http?.RequestAborted ?? default);
     }
 
     public async ValueTask HandleAsync(ApplyRevocationResponseContext context)
     {
         var http = context.Transaction.GetHttpRequest()?.HttpContext;
         await audit.RecordAsync(AuditEventType.TokenRevoked, clientId: context.Request?.ClientId,
-            detail: context.Response.Error is { } error ? $"RFC 7009 refused: {error}" : "RFC 7009",
+            detail: context.Response.Error is { } error ? AuditDetail.Of(AuditDetailCode.Rfc7009Refused, error) : AuditDetail.Of(AuditDetailCode.Rfc7009),
             success: context.Response.Error is null, ct: http?.RequestAborted ?? default);
     }
 }

@@ -100,7 +100,7 @@ public static class SignInWithPass
         principal.SetAuthorizationId(await authorizations.GetIdAsync(kept));
         if (decision == Accept)
         {
-            await audit.RecordAsync(AuditEventType.ConsentGiven, user.Id, request.ClientId, string.Join(' ', scopes));
+            await audit.RecordAsync(AuditEventType.ConsentGiven, user.Id, request.ClientId, AuditDetail.Of(AuditDetailCode.Scopes, string.Join(' ', scopes)));
         }
 
         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

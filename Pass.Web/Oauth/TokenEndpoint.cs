@@ -40,7 +40,7 @@ public static class TokenEndpoint
         }
 
         context.Items[AuditOauthResponses.AuditedItem] = true;
-        var detail = $"{request.GrantType}{(outcome.Detail is null ? "" : ": " + outcome.Detail)}";
+        var detail = outcome.Detail is null ? AuditDetail.Of(AuditDetailCode.Grant, request.GrantType) : AuditDetail.Of(AuditDetailCode.GrantRefused, request.GrantType, outcome.Detail);
         if (outcome.Principal is { } principal)
         {
             // Written with the token OpenIddict is about to store: one transaction, one write fewer per grant.

@@ -77,7 +77,7 @@ public sealed class QrLoginService(
         }
 
         notifier.Publish(session!);
-        await audit.RecordAsync(AuditEventType.QrSessionCreated, userId, clientId, $"session {session}", ct: ct);
+        await audit.RecordAsync(AuditEventType.QrSessionCreated, userId, clientId, AuditDetail.Of(AuditDetailCode.QrSession, session), ct: ct);
         return new QrCreateResult(QrCreateOutcome.Created, code, (int)lifetime.TotalSeconds);
     }
 
@@ -157,7 +157,7 @@ public sealed class QrLoginService(
         }
 
         notifier.Publish(session.Session);
-        await audit.RecordAsync(AuditEventType.QrCodeRedeemed, session.UserId, clientId, $"session {session.Session}", ct: ct);
+        await audit.RecordAsync(AuditEventType.QrCodeRedeemed, session.UserId, clientId, AuditDetail.Of(AuditDetailCode.QrSession, session.Session), ct: ct);
         return new QrRedeemResult(QrRedeemOutcome.Redeemed, session);
     }
 
@@ -170,7 +170,7 @@ public sealed class QrLoginService(
         }
 
         await audit.RecordAsync(AuditEventType.QrCodeReplayed, session.UserId, clientId,
-            $"session {session.Session}: code presented again; its tokens were revoked", success: false, ct: ct);
+            AuditDetail.Of(AuditDetailCode.QrReplayed, session.Session), success: false, ct: ct);
         return new QrRedeemResult(QrRedeemOutcome.Replayed, session);
     }
 }

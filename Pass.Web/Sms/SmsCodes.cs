@@ -111,7 +111,7 @@ public sealed class SmsCodes(
         }
 
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(AuditEventType.SmsCodeSent, holder, clientId, $"{Mask(phone)} {purpose}{(message.Error is null ? "" : ": " + message.Error)}",
+        await audit.RecordAsync(AuditEventType.SmsCodeSent, holder, clientId, message.Error is null ? AuditDetail.Of(AuditDetailCode.SmsSent, Mask(phone), purpose.ToString()) : AuditDetail.Of(AuditDetailCode.SmsFailed, Mask(phone), purpose.ToString(), message.Error),
             success: message.Error is null, ct: ct);
         return new SmsSendResult(message.Error is null ? SmsSendOutcome.Sent : SmsSendOutcome.GatewayFailed);
     }
@@ -190,7 +190,7 @@ public sealed class SmsCodes(
         }
 
         await users.AddToRoleAsync(user, PassRoles.User);
-        await audit.RecordAsync(AuditEventType.UserCreated, user.Id, detail: "signed up by SMS code", ct: ct);
+        await audit.RecordAsync(AuditEventType.UserCreated, user.Id, detail: AuditDetail.Of(AuditDetailCode.SignedUpBySms), ct: ct);
         return new SmsRedeemResult(SmsRedeemOutcome.Redeemed, user);
     }
 
@@ -211,7 +211,7 @@ public sealed class SmsCodes(
         target.PhoneNumber = entry.Phone;
         target.PhoneNumberConfirmed = true;
         await users.UpdateAsync(target);
-        await audit.RecordAsync(AuditEventType.PhoneVerified, target.Id, entry.ClientId, $"{Mask(entry.Phone)}{(holder is not null && holder.Id != target.Id ? " moved from another person" : "")}", ct: ct);
+        await audit.RecordAsync(AuditEventType.PhoneVerified, target.Id, entry.ClientId, AuditDetail.Of(holder is not null && holder.Id != target.Id ? AuditDetailCode.PhoneMoved : AuditDetailCode.PhoneVerified, Mask(entry.Phone)), ct: ct);
         return new SmsRedeemResult(SmsRedeemOutcome.Redeemed, target);
     }
 

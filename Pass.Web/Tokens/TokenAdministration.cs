@@ -72,14 +72,14 @@ public sealed class TokenAdministration(
         }
 
         await tokens.TryRevokeAsync(token, ct);
-        await audit.RecordAsync(AuditEventType.TokenRevoked, subject, detail: $"token {tokenId}", ct: ct);
+        await audit.RecordAsync(AuditEventType.TokenRevoked, subject, detail: AuditDetail.Of(AuditDetailCode.Token, tokenId), ct: ct);
         return true;
     }
 
     public async Task<long> RevokeAllOfUserAsync(string userId, CancellationToken ct = default)
     {
         var count = await tokens.RevokeBySubjectAsync(userId, ct);
-        await audit.RecordAsync(AuditEventType.TokensRevokedForUser, userId, detail: $"{count} tokens", ct: ct);
+        await audit.RecordAsync(AuditEventType.TokensRevokedForUser, userId, detail: AuditDetail.Of(AuditDetailCode.TokenCount, count.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct: ct);
         return count;
     }
 
@@ -91,7 +91,7 @@ public sealed class TokenAdministration(
         }
 
         var count = await tokens.RevokeByApplicationIdAsync((await applications.GetIdAsync(app, ct))!, ct);
-        await audit.RecordAsync(AuditEventType.TokensRevokedForClient, clientId: clientId, detail: $"{count} tokens", ct: ct);
+        await audit.RecordAsync(AuditEventType.TokensRevokedForClient, clientId: clientId, detail: AuditDetail.Of(AuditDetailCode.TokenCount, count.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct: ct);
         return count;
     }
 

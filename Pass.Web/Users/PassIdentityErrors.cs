@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
+using Pass.Shared.Problems;
 using Microsoft.Extensions.Localization;
 using Pass.Web.Client.Resources;
 
@@ -30,6 +32,22 @@ public sealed class PassIdentityErrors(IStringLocalizer<PortalText> text) : Iden
     public override IdentityError InvalidEmail(string? email) => Error(base.InvalidEmail(email), "Identity_InvalidEmail", email ?? "");
 
     public override IdentityError InvalidToken() => Error(base.InvalidToken(), "Identity_InvalidToken");
+
+    /// <summary>An Identity refusal as the portal API's code (the body keeps Identity's English text beside it).</summary>
+    public static CodedProblem ToProblem(IdentityError error, string? email, PasswordOptions password) => error.Code switch
+    {
+        nameof(DuplicateEmail) or nameof(DuplicateUserName) => new CodedProblem(ProblemCode.EmailTaken, [email ?? ""]),
+        nameof(InvalidEmail) => ProblemCode.EmailInvalid,
+        nameof(InvalidUserName) => new CodedProblem(ProblemCode.UserNameInvalid, [email ?? ""]),
+        nameof(PasswordTooShort) => new CodedProblem(ProblemCode.PasswordTooShort, [password.RequiredLength.ToString(CultureInfo.InvariantCulture)]),
+        nameof(PasswordRequiresDigit) => ProblemCode.PasswordRequiresDigit,
+        nameof(PasswordRequiresLower) => ProblemCode.PasswordRequiresLower,
+        nameof(PasswordRequiresUpper) => ProblemCode.PasswordRequiresUpper,
+        nameof(PasswordRequiresNonAlphanumeric) => ProblemCode.PasswordRequiresNonAlphanumeric,
+        nameof(PasswordRequiresUniqueChars) => new CodedProblem(ProblemCode.PasswordRequiresUniqueChars, [password.RequiredUniqueChars.ToString(CultureInfo.InvariantCulture)]),
+        _ when error.Code == PassUserManager.LastAdministratorCode => ProblemCode.LastAdministrator,
+        _ => new CodedProblem(ProblemCode.Other, [error.Description]),
+    };
 
     private IdentityError Error(IdentityError english, string key, params object[] arguments)
     {

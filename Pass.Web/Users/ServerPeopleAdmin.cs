@@ -1,11 +1,15 @@
 using Pass.Shared;
+using Pass.Shared.Problems;
 using Pass.Shared.Users;
+using Pass.Web.Api;
 
 namespace Pass.Web.Users;
 
 /// <summary><see cref="IPeopleAdmin"/> on the server, over <see cref="UserDirectory"/>.</summary>
-public sealed class ServerPeopleAdmin(UserDirectory directory) : IPeopleAdmin
+public sealed class ServerPeopleAdmin(UserDirectory directory, IHttpContextAccessor http) : IPeopleAdmin
 {
+    private string? ActorId => http.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user.UserId() : null;
+
     public Task<PagedResult<UserSummary>> SearchAsync(string? query, int page, int pageSize, string? sort = null, CancellationToken ct = default) =>
         directory.SearchAsync(query, page, pageSize, ct, sort);
 
@@ -14,11 +18,11 @@ public sealed class ServerPeopleAdmin(UserDirectory directory) : IPeopleAdmin
         var result = await directory.CreateAsync(request);
         return result.Outcome == UserChange.Done
             ? Outcome<CreateUserResponse>.Ok(new CreateUserResponse(result.User!, result.Secret))
-            : Outcome<CreateUserResponse>.Invalid(result.Errors ?? new Dictionary<string, string[]>());
+            : Outcome<CreateUserResponse>.Invalid(result.Errors ?? new Dictionary<string, CodedProblem[]>());
     }
 
     public async Task<Outcome<UserSummary>> SetLockedAsync(string userId, bool locked, CancellationToken ct = default) =>
-        ToOutcome(locked ? await directory.LockAsync(userId) : await directory.UnlockAsync(userId));
+        ToOutcome(locked ? await directory.LockAsync(userId, ActorId) : await directory.UnlockAsync(userId));
 
     public async Task<Outcome<UserSummary>> SetRolesAsync(string userId, IReadOnlyList<string> roles, CancellationToken ct = default) =>
         ToOutcome(await directory.SetRolesAsync(userId, roles));
@@ -31,14 +35,15 @@ public sealed class ServerPeopleAdmin(UserDirectory directory) : IPeopleAdmin
         var result = await directory.ResetPasswordAsync(userId);
         return result.Outcome == UserChange.Done
             ? Outcome<PasswordResetResponse>.Ok(new PasswordResetResponse(result.Secret!))
-            : Outcome<PasswordResetResponse>.Refused("No such person.");
+            : Outcome<PasswordResetResponse>.Refused(ProblemCode.PersonNotFound);
     }
 
     private static Outcome<UserSummary> ToOutcome(UserChangeResult result) => result.Outcome switch
     {
         UserChange.Done => Outcome<UserSummary>.Ok(result.User!),
-        UserChange.NotFound => Outcome<UserSummary>.Refused("No such person."),
-        UserChange.LastAdministrator => Outcome<UserSummary>.Refused("Pass must keep at least one administrator."),
-        _ => Outcome<UserSummary>.Invalid(result.Errors ?? new Dictionary<string, string[]>()),
+        UserChange.NotFound => Outcome<UserSummary>.Refused(ProblemCode.PersonNotFound),
+        UserChange.LastAdministrator => Outcome<UserSummary>.Refused(ProblemCode.LastAdministrator),
+        UserChange.OwnAccount => Outcome<UserSummary>.Refused(ProblemCode.OwnAccount),
+        _ => Outcome<UserSummary>.Invalid(result.Errors ?? new Dictionary<string, CodedProblem[]>()),
     };
 }

@@ -4,6 +4,7 @@ using OpenIddict.Abstractions;
 using Pass.Shared;
 using Pass.Shared.Audit;
 using Pass.Shared.Oauth;
+using Pass.Shared.Problems;
 using Pass.Shared.Users;
 using Pass.Web.Audit;
 using Pass.Web.Data;
@@ -17,9 +18,13 @@ public enum UserChange
     NotFound,
     Invalid,
     LastAdministrator,
+
+    /// <summary>An administrator tried to lock or delete their own account.</summary>
+    OwnAccount,
 }
 
-public sealed record UserChangeResult(UserChange Outcome, UserSummary? User = null, IReadOnlyDictionary<string, string[]>? Errors = null, string? Secret = null);
+/// <summary>What a change did; <see cref="Errors"/> are per-field codes (their English texts go in the API's body).</summary>
+public sealed record UserChangeResult(UserChange Outcome, UserSummary? User = null, IReadOnlyDictionary<string, CodedProblem[]>? Errors = null, string? Secret = null);
 
 /// <summary>People: search, create, lock, roles, password reset, delete. Locking, resetting or deleting revokes every token at once.</summary>
 public sealed class UserDirectory(
@@ -30,15 +35,20 @@ public sealed class UserDirectory(
     TimeProvider time,
     AuditLog audit)
 {
-    /// <summary>People matching <paramref name="query"/>; <paramref name="sort"/> is name, email, staff or created, "-" first for descending.</summary>
+    /// <summary>
+    /// People matching <paramref name="query"/> in any case, through the normalized columns (indexed, the same on any
+    /// database); <paramref name="sort"/> is name, email, staff or created, "-" first for descending.
+    /// </summary>
     public async Task<PagedResult<UserSummary>> SearchAsync(string? query, int page, int pageSize, CancellationToken ct = default, string? sort = null)
     {
         var people = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query))
         {
             var q = query.Trim();
-            people = people.Where(u => u.Email!.Contains(q) || u.DisplayName.Contains(q)
-                || (u.StaffNumber != null && u.StaffNumber.Contains(q)) || (u.PhoneNumber != null && u.PhoneNumber.Contains(q)));
+            var upper = DisplayNames.Normalize(q);
+            people = people.Where(u => u.NormalizedEmail!.Contains(upper) || u.NormalizedDisplayName.Contains(upper)
+                || (u.StaffNumber != null && (u.StaffNumber.Contains(q) || u.StaffNumber.Contains(upper)))
+                || (u.PhoneNumber != null && u.PhoneNumber.Contains(q)));
         }
 
         pageSize = Math.Clamp(pageSize, 1, 200);
@@ -47,12 +57,12 @@ public sealed class UserDirectory(
         var descending = sort?.StartsWith('-') == true;
         IOrderedQueryable<ApplicationUser> ordered = sort?.TrimStart('-') switch
         {
-            "email" => descending ? people.OrderByDescending(u => u.Email) : people.OrderBy(u => u.Email),
+            "email" => descending ? people.OrderByDescending(u => u.NormalizedEmail) : people.OrderBy(u => u.NormalizedEmail),
             "staff" => descending ? people.OrderByDescending(u => u.StaffNumber) : people.OrderBy(u => u.StaffNumber),
             "created" => descending ? people.OrderByDescending(u => u.CreatedAt) : people.OrderBy(u => u.CreatedAt),
-            _ => descending ? people.OrderByDescending(u => u.DisplayName) : people.OrderBy(u => u.DisplayName),
+            _ => descending ? people.OrderByDescending(u => u.NormalizedDisplayName) : people.OrderBy(u => u.NormalizedDisplayName),
         };
-        var found = await ordered.ThenBy(u => u.Email).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
+        var found = await ordered.ThenBy(u => u.NormalizedEmail).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
         var ids = found.Select(u => u.Id).ToList();
         var roles = await (from ur in db.UserRoles
                            join r in db.Roles on ur.RoleId equals r.Id
@@ -68,31 +78,32 @@ public sealed class UserDirectory(
 
     public async Task<UserChangeResult> CreateAsync(CreateUserRequest request)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, CodedProblem[]>();
         if (string.IsNullOrWhiteSpace(request.Email) || !request.Email.Contains('@'))
         {
-            errors["email"] = ["A valid email address is required."];
+            errors["email"] = [ProblemCode.EmailInvalid];
         }
 
-        if (string.IsNullOrWhiteSpace(request.DisplayName))
+        var (name, nameProblem) = DisplayNames.Check(request.DisplayName);
+        if (nameProblem is not null)
         {
-            errors["displayName"] = ["A display name is required."];
+            errors["displayName"] = [nameProblem];
         }
 
         var roles = request.Roles ?? [PassRoles.User];
         if (roles.Except(PassRoles.All).Any())
         {
-            errors["roles"] = [$"Roles are {string.Join(", ", PassRoles.All)}."];
+            errors["roles"] = [ProblemTexts.RolesUnknown()];
         }
 
         var phone = string.IsNullOrWhiteSpace(request.PhoneNumber) ? null : phones.Normalize(request.PhoneNumber);
         if (!string.IsNullOrWhiteSpace(request.PhoneNumber) && phone is null)
         {
-            errors["phoneNumber"] = [PhoneInvalid];
+            errors["phoneNumber"] = [ProblemCode.PhoneInvalid];
         }
         else if (phone is not null && await db.Users.AnyAsync(u => u.PhoneNumber == phone))
         {
-            errors["phoneNumber"] = [PhoneTaken];
+            errors["phoneNumber"] = [ProblemCode.PhoneTaken];
         }
 
         if (errors.Count > 0)
@@ -107,36 +118,49 @@ public sealed class UserDirectory(
             UserName = request.Email!.Trim(),
             Email = request.Email.Trim(),
             EmailConfirmed = true,
-            DisplayName = request.DisplayName!.Trim(),
+            DisplayName = name!,
             StaffNumber = string.IsNullOrWhiteSpace(request.StaffNumber) ? null : request.StaffNumber.Trim(),
             PhoneNumber = phone,
             CreatedAt = time.GetUtcNow(),
         };
         if (user.StaffNumber is not null && await db.Users.AnyAsync(u => u.StaffNumber == user.StaffNumber))
         {
-            return new UserChangeResult(UserChange.Invalid, Errors: new Dictionary<string, string[]> { ["staffNumber"] = ["This staff number belongs to someone else."] });
+            return Invalid("staffNumber", ProblemCode.StaffNumberTaken);
         }
 
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            return new UserChangeResult(UserChange.Invalid, Errors: IdentityErrors(created));
+            return new UserChangeResult(UserChange.Invalid, Errors: IdentityErrors(created, user.Email));
         }
 
         await users.AddToRolesAsync(user, roles.Union([PassRoles.User]).Distinct());
-        await audit.RecordAsync(AuditEventType.UserCreated, user.Id, detail: $"roles {string.Join(",", roles)}");
+        await audit.RecordAsync(AuditEventType.UserCreated, user.Id, detail: AuditDetail.Of(AuditDetailCode.CreatedWithRoles, string.Join(",", roles)));
         return new UserChangeResult(UserChange.Done, await SummarizeAsync(user), Secret: generated ? password : null);
     }
 
-    public Task<UserChangeResult> LockAsync(string id) => ChangeAsync(id, async user =>
+    /// <summary>Locks a person out for good and revokes their tokens; never the acting administrator, never the last working one.</summary>
+    public async Task<UserChangeResult> LockAsync(string id, string? actorId)
     {
-        await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
-        await users.UpdateSecurityStampAsync(user);
-        await tokens.RevokeBySubjectAsync(user.Id);
-        await audit.RecordAsync(AuditEventType.UserLocked, user.Id);
-        return null;
-    });
+        if (id == actorId)
+        {
+            return new UserChangeResult(UserChange.OwnAccount);
+        }
+
+        return await ChangeAsync(id, async user =>
+        {
+            await users.SetLockoutEnabledAsync(user, true);
+            if (!(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue)).Succeeded)
+            {
+                return Refusal.LastAdministrator;
+            }
+
+            await users.UpdateSecurityStampAsync(user);
+            await tokens.RevokeBySubjectAsync(user.Id);
+            await audit.RecordAsync(AuditEventType.UserLocked, user.Id);
+            return null;
+        });
+    }
 
     public Task<UserChangeResult> UnlockAsync(string id) => ChangeAsync(id, async user =>
     {
@@ -150,7 +174,7 @@ public sealed class UserDirectory(
     {
         if (roles is null || roles.Except(PassRoles.All).Any())
         {
-            return new UserChangeResult(UserChange.Invalid, Errors: new Dictionary<string, string[]> { ["roles"] = [$"Roles are {string.Join(", ", PassRoles.All)}."] });
+            return Invalid("roles", ProblemTexts.RolesUnknown());
         }
 
         if (await users.FindByIdAsync(id) is not { } user)
@@ -159,37 +183,38 @@ public sealed class UserDirectory(
         }
 
         var current = await users.GetRolesAsync(user);
-        if (current.Contains(PassRoles.Admin) && !roles.Contains(PassRoles.Admin) && await IsLastAdministratorAsync(user))
+        var wanted = roles.Union([PassRoles.User]).ToList();
+        if (current.Except(wanted).ToList() is { Count: > 0 } removed && !(await users.RemoveFromRolesAsync(user, removed)).Succeeded)
         {
             return new UserChangeResult(UserChange.LastAdministrator);
         }
 
-        var wanted = roles.Union([PassRoles.User]).ToList();
-        await users.RemoveFromRolesAsync(user, current.Except(wanted));
         await users.AddToRolesAsync(user, wanted.Except(current));
         await users.UpdateSecurityStampAsync(user);
-        await audit.RecordAsync(AuditEventType.UserRolesChanged, user.Id, detail: string.Join(",", wanted));
+        await audit.RecordAsync(AuditEventType.UserRolesChanged, user.Id, detail: AuditDetail.Of(AuditDetailCode.Roles, string.Join(",", wanted)));
         return new UserChangeResult(UserChange.Done, await SummarizeAsync(user));
     }
 
     /// <summary>Sets a temporary password, shown once, and revokes everything the person holds.</summary>
-    public Task<UserChangeResult> ResetPasswordAsync(string id) => ChangeAsync(id, async user =>
+    public async Task<UserChangeResult> ResetPasswordAsync(string id)
     {
-        var password = Secrets.NewPassword();
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var reset = await users.ResetPasswordAsync(user, token, password);
-        if (!reset.Succeeded)
+        string? password = null;
+        var result = await ChangeAsync(id, async user =>
         {
-            throw new InvalidOperationException(string.Join(" ", reset.Errors.Select(e => e.Description)));
-        }
+            password = Secrets.NewPassword();
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var reset = await users.ResetPasswordAsync(user, token, password);
+            if (!reset.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join(" ", reset.Errors.Select(e => e.Description)));
+            }
 
-        await tokens.RevokeBySubjectAsync(user.Id);
-        await audit.RecordAsync(AuditEventType.UserPasswordReset, user.Id);
-        return password;
-    });
-
-    private const string PhoneInvalid = "Not a valid phone number (a number without a country code is read in Pass:Sms:DefaultRegion).";
-    private const string PhoneTaken = "This phone belongs to someone else.";
+            await tokens.RevokeBySubjectAsync(user.Id);
+            await audit.RecordAsync(AuditEventType.UserPasswordReset, user.Id);
+            return null;
+        });
+        return result with { Secret = password };
+    }
 
     /// <summary>An administrator sets (or removes) a person's phone, in E.164; it counts as verified.</summary>
     public async Task<UserChangeResult> SetPhoneAsync(string id, string? input)
@@ -197,12 +222,12 @@ public sealed class UserDirectory(
         var phone = string.IsNullOrWhiteSpace(input) ? null : phones.Normalize(input);
         if (!string.IsNullOrWhiteSpace(input) && phone is null)
         {
-            return new UserChangeResult(UserChange.Invalid, Errors: new Dictionary<string, string[]> { ["phoneNumber"] = [PhoneInvalid] });
+            return Invalid("phoneNumber", ProblemCode.PhoneInvalid);
         }
 
         if (phone is not null && await db.Users.AnyAsync(u => u.PhoneNumber == phone && u.Id != id))
         {
-            return new UserChangeResult(UserChange.Invalid, Errors: new Dictionary<string, string[]> { ["phoneNumber"] = [PhoneTaken] });
+            return Invalid("phoneNumber", ProblemCode.PhoneTaken);
         }
 
         return await ChangeAsync(id, async user =>
@@ -210,41 +235,54 @@ public sealed class UserDirectory(
             user.PhoneNumber = phone;
             user.PhoneNumberConfirmed = phone is not null;
             await users.UpdateAsync(user);
-            await audit.RecordAsync(AuditEventType.PhoneVerified, user.Id, detail: phone is null ? "removed by an administrator" : $"{Sms.SmsCodes.Mask(phone)} set by an administrator");
+            await audit.RecordAsync(AuditEventType.PhoneVerified, user.Id, detail: phone is null
+                ? AuditDetail.Of(AuditDetailCode.PhoneRemovedByAdministrator)
+                : AuditDetail.Of(AuditDetailCode.PhoneSetByAdministrator, Sms.SmsCodes.Mask(phone)));
             return null;
         });
     }
 
-    public async Task<UserChangeResult> DeleteAsync(string id)
+    /// <summary>Deletes a person (their tokens die with them); never the acting administrator, never the last working one.</summary>
+    public async Task<UserChangeResult> DeleteAsync(string id, string? actorId)
     {
+        if (id == actorId)
+        {
+            return new UserChangeResult(UserChange.OwnAccount);
+        }
+
         if (await users.FindByIdAsync(id) is not { } user)
         {
             return new UserChangeResult(UserChange.NotFound);
         }
 
-        if (await users.IsInRoleAsync(user, PassRoles.Admin) && await IsLastAdministratorAsync(user))
+        if (!(await users.DeleteAsync(user)).Succeeded)
         {
             return new UserChangeResult(UserChange.LastAdministrator);
         }
 
-        await users.DeleteAsync(user);
         await audit.RecordAsync(AuditEventType.UserDeleted, user.Id);
         return new UserChangeResult(UserChange.Done);
     }
 
-    private async Task<UserChangeResult> ChangeAsync(string id, Func<ApplicationUser, Task<string?>> change)
+    private enum Refusal
+    {
+        LastAdministrator,
+    }
+
+    private async Task<UserChangeResult> ChangeAsync(string id, Func<ApplicationUser, Task<Refusal?>> change)
     {
         if (await users.FindByIdAsync(id) is not { } user)
         {
             return new UserChangeResult(UserChange.NotFound);
         }
 
-        var secret = await change(user);
-        return new UserChangeResult(UserChange.Done, await SummarizeAsync(user), Secret: secret);
+        return await change(user) is Refusal.LastAdministrator
+            ? new UserChangeResult(UserChange.LastAdministrator)
+            : new UserChangeResult(UserChange.Done, await SummarizeAsync(user));
     }
 
-    private async Task<bool> IsLastAdministratorAsync(ApplicationUser user) =>
-        (await users.GetUsersInRoleAsync(PassRoles.Admin)).All(u => u.Id == user.Id);
+    private static UserChangeResult Invalid(string field, CodedProblem problem) =>
+        new(UserChange.Invalid, Errors: new Dictionary<string, CodedProblem[]> { [field] = [problem] });
 
     private async Task<UserSummary> SummarizeAsync(ApplicationUser user) =>
         Summarize(user, [.. (await users.GetRolesAsync(user)).Order()], time.GetUtcNow());
@@ -253,7 +291,8 @@ public sealed class UserDirectory(
         new(user.Id, user.Email ?? "", user.DisplayName, user.StaffNumber, user.PhoneNumber, roles,
             user.LockoutEnd is { } end && end > now, user.CreatedAt);
 
-    private static Dictionary<string, string[]> IdentityErrors(IdentityResult result) =>
+    /// <summary>Identity's refusals as field codes; one the portal has no code for keeps Identity's text as its value.</summary>
+    private Dictionary<string, CodedProblem[]> IdentityErrors(IdentityResult result, string email) =>
         result.Errors.GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : e.Code.Contains("Email", StringComparison.Ordinal) || e.Code.Contains("UserName", StringComparison.Ordinal) ? "email" : "user")
-            .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
+            .ToDictionary(g => g.Key, g => g.Select(e => PassIdentityErrors.ToProblem(e, email, users.Options.Password)).ToArray());
 }

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pass.Shared;
 using Pass.Shared.Oauth;
+using Pass.Shared.Problems;
 using Pass.Shared.Users;
 using Pass.Web.Api;
 
@@ -18,12 +20,12 @@ public static class UserEndpoints
             .RequireAntiforgeryOnWrites();
         admin.MapGet("/{id}", FindAsync);
         admin.MapPost("/", CreateAsync);
-        admin.MapPost("/{id}/lock", (string id, UserDirectory d) => ToResult(d.LockAsync(id)));
+        admin.MapPost("/{id}/lock", (string id, ClaimsPrincipal actor, UserDirectory d) => ToResult(d.LockAsync(id, actor.UserId())));
         admin.MapPost("/{id}/unlock", (string id, UserDirectory d) => ToResult(d.UnlockAsync(id)));
         admin.MapPut("/{id}/roles", (string id, SetRolesRequest request, UserDirectory d) => ToResult(d.SetRolesAsync(id, request.Roles)));
         admin.MapPut("/{id}/phone", (string id, SetPhoneRequest request, UserDirectory d) => ToResult(d.SetPhoneAsync(id, request.PhoneNumber)));
         admin.MapPost("/{id}/reset-password", ResetPasswordAsync);
-        admin.MapDelete("/{id}", (string id, UserDirectory d) => ToResult(d.DeleteAsync(id)));
+        admin.MapDelete("/{id}", (string id, ClaimsPrincipal actor, UserDirectory d) => ToResult(d.DeleteAsync(id, actor.UserId())));
         return routes;
     }
 
@@ -38,7 +40,7 @@ public static class UserEndpoints
         var result = await directory.CreateAsync(request);
         return result.Outcome == UserChange.Done
             ? TypedResults.Created($"{PassRoutes.Users}/{result.User!.Id}", new CreateUserResponse(result.User, result.Secret))
-            : TypedResults.ValidationProblem(result.Errors!);
+            : ApiExtensions.Invalid(result.Errors!);
     }
 
     public static async Task<Results<Ok<PasswordResetResponse>, NotFound>> ResetPasswordAsync(string id, UserDirectory directory)
@@ -55,8 +57,9 @@ public static class UserEndpoints
             UserChange.Done when result.User is { } user => TypedResults.Ok(user),
             UserChange.Done => TypedResults.NoContent(),
             UserChange.NotFound => TypedResults.NotFound(),
-            UserChange.LastAdministrator => ApiExtensions.Problem(StatusCodes.Status409Conflict, "Pass must keep at least one administrator."),
-            _ => TypedResults.ValidationProblem(result.Errors ?? new Dictionary<string, string[]>()),
+            UserChange.LastAdministrator => ApiExtensions.Problem(StatusCodes.Status409Conflict, ProblemCode.LastAdministrator),
+            UserChange.OwnAccount => ApiExtensions.Problem(StatusCodes.Status409Conflict, ProblemCode.OwnAccount),
+            _ => ApiExtensions.Invalid(result.Errors ?? new Dictionary<string, CodedProblem[]>()),
         };
     }
 }

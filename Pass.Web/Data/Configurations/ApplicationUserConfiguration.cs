@@ -13,5 +13,9 @@ public sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Appl
         // One person per phone (E.164): an SMS code names exactly one account.
         builder.HasIndex(u => u.PhoneNumber).IsUnique().HasFilter("\"PhoneNumber\" IS NOT NULL");
         builder.HasIndex(u => u.DisplayName);
+        // People are searched and sorted on the normalized columns (NormalizedEmail has Identity's index).
+        builder.Property(u => u.DisplayName).HasField("_displayName").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(u => u.NormalizedDisplayName).HasMaxLength(200);
+        builder.HasIndex(u => u.NormalizedDisplayName);
     }
 }

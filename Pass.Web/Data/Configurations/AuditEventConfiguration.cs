@@ -15,6 +15,8 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         builder.Property(e => e.ClientId).HasMaxLength(100);
         builder.Property(e => e.IpAddress).HasMaxLength(64);
         builder.Property(e => e.Detail).HasMaxLength(1000);
+        builder.Property(e => e.DetailCode).HasConversion<string>().HasMaxLength(48);
+        builder.Property(e => e.DetailArgs).HasMaxLength(1000);
         builder.HasIndex(e => e.At);
         builder.HasIndex(e => new { e.SubjectUserId, e.At });
         builder.HasIndex(e => new { e.Type, e.At });

@@ -1,0 +1,72 @@
+using System.Text.Json.Serialization;
+
+namespace Pass.Shared.Problems;
+
+/// <summary>
+/// Why the portal API refused something, as a code the portal shows in the person's language (resx key
+/// <c>Problem_&lt;code&gt;</c>); <see cref="ProblemTexts"/> holds the English text the body carries for API callers.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ProblemCode>))]
+public enum ProblemCode
+{
+    Unexpected,
+
+    /// <summary>A refusal without a code of its own: {0} is its (English) text.</summary>
+    Other,
+    AntiforgeryInvalid,
+
+    /// <summary>What was acted on no longer exists (404).</summary>
+    NotFound,
+
+    // People
+    PersonNotFound,
+    EmailInvalid,
+    EmailTaken,
+    UserNameInvalid,
+    DisplayNameRequired,
+    DisplayNameTooLong,
+    DisplayNameControlCharacters,
+    RolesUnknown,
+    StaffNumberTaken,
+    PhoneInvalid,
+    PhoneTaken,
+    PasswordTooShort,
+    PasswordRequiresDigit,
+    PasswordRequiresLower,
+    PasswordRequiresUpper,
+    PasswordRequiresNonAlphanumeric,
+    PasswordRequiresUniqueChars,
+    LastAdministrator,
+    OwnAccount,
+
+    // Clients
+    ClientBuiltIn,
+    RedirectUriMalformed,
+    RedirectUriNotAbsolute,
+    RedirectUriNotHttps,
+    RedirectUriFragment,
+    RedirectUriRequired,
+    GrantUnknown,
+    ReaderFormatRequired,
+
+    // Cards
+    CardNumberEmpty,
+    CardReaderFormatUnknown,
+    CardNumberNotHex,
+    CardNumberNotDecimal,
+    CardNumberWrongLength,
+    CardNumberOutOfRange,
+    DeskReaderFormatRequired,
+    CardAlreadyBound,
+    CardBindingEnded,
+    CardSameAsReplaced,
+    CardReportedLost,
+}
+
+/// <summary>A code with the values its text names (a length, an address), as strings.</summary>
+public sealed record CodedProblem(ProblemCode Code, IReadOnlyList<string>? Args = null)
+{
+    public string English => ProblemTexts.English(this);
+
+    public static implicit operator CodedProblem(ProblemCode code) => new(code);
+}

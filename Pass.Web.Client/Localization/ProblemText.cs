@@ -1,0 +1,47 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Pass.Shared;
+using Pass.Shared.Audit;
+using Pass.Shared.Problems;
+using Pass.Web.Client.Resources;
+
+namespace Pass.Web.Client.Localization;
+
+/// <summary>The server's refusals and audit details in the viewer's language, from the codes the API sends.</summary>
+public static class ProblemText
+{
+    /// <summary><c>T["Problem_" + code]</c> with the problem's values; the English text when the resources lack the code.</summary>
+    public static string Problem(this IStringLocalizer<PortalText> text, CodedProblem problem)
+    {
+        var found = text["Problem_" + problem.Code];
+        return found.ResourceNotFound ? problem.English : ProblemTexts.Format(CultureInfo.CurrentCulture, found.Value, problem.Args);
+    }
+
+    /// <summary>Why an action was refused: its problem, or every field's errors, localized where the answer had codes.</summary>
+    public static string Describe<T>(this IStringLocalizer<PortalText> text, Outcome<T> outcome) =>
+        outcome.Code is { } code ? text.Problem(code)
+        : outcome.FieldCodes is { Count: > 0 } fields ? string.Join(" ", fields.Values.SelectMany(f => f).Select(text.Problem))
+        : outcome.Missing ? text.Problem(ProblemCode.NotFound)
+        : outcome.Describe();
+
+    /// <summary>An audit line's detail: from its code in the viewer's language, else the stored text (lines written before codes).</summary>
+    public static string Detail(this IStringLocalizer<PortalText> text, AuditEventView line)
+    {
+        if (line.Coded is not { } coded)
+        {
+            return line.Detail ?? "";
+        }
+
+        var found = text["AuditDetail_" + coded.Code];
+        if (found.ResourceNotFound)
+        {
+            return line.Detail ?? coded.English;
+        }
+
+        // A grant type reads as its name ("QR code"), not its URN.
+        var args = coded.Code is AuditDetailCode.Grant or AuditDetailCode.GrantRefused
+            ? [text.Label("Grant", coded.Args.ElementAtOrDefault(0)), .. coded.Args.Skip(1)]
+            : coded.Args;
+        return ProblemTexts.Format(CultureInfo.CurrentCulture, found.Value, args);
+    }
+}

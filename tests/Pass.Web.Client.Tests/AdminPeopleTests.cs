@@ -1,0 +1,185 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using Pass.Shared;
+using Pass.Shared.Oauth;
+using Pass.Shared.Users;
+using Pass.Web.Client.Components;
+using Pass.Web.Client.Pages.Admin;
+using Pass.Web.Client.Services;
+
+namespace Pass.Web.Client.Tests;
+
+/// <summary>The people page over the real browser service and PortalHttp, with the API answered by a scripted handler.</summary>
+public class AdminPeopleTests : PortalTestContext
+{
+    private readonly ScriptedApi _api = new();
+
+    public AdminPeopleTests()
+    {
+        Services.AddSingleton(new PortalHttp(new HttpClient(_api) { BaseAddress = new Uri("http://pass.test/") }));
+        Services.AddScoped<IPeopleAdmin, ClientPeopleAdmin>();
+        AddAuthorization().SetAuthorized("admin@test.local").SetRoles(PassRoles.Admin);
+        _popover = Render<MudPopoverProvider>();
+        _dialogs = Render<MudDialogProvider>();
+        _snackbar = Render<MudSnackbarProvider>();
+    }
+
+    private readonly IRenderedComponent<MudPopoverProvider> _popover;
+    private readonly IRenderedComponent<MudDialogProvider> _dialogs;
+    private readonly IRenderedComponent<MudSnackbarProvider> _snackbar;
+
+    private static UserSummary Person(string email, string name) =>
+        new(Guid.NewGuid().ToString(), email, name, null, null, [PassRoles.User], false, DateTimeOffset.UnixEpoch);
+
+    private static void Fill(IRenderedComponent<AdminPeople> cut, string testId, string value) =>
+        cut.Find($"input[data-testid={testId}]").Change(value);
+
+    [Fact]
+    public void A_refusal_sent_as_codes_is_shown_in_chinese_not_in_the_english_text_of_the_body()
+    {
+        UseCulture("zh-CN");
+        _api.CreateAnswer = () => Json(HttpStatusCode.BadRequest, """
+            {"title":"One or more validation errors occurred.","status":400,
+             "errors":{"email":["A valid email address is required."],"displayName":["A display name has at most 100 characters."]},
+             "codes":{"email":[{"code":"EmailInvalid"}],"displayName":[{"code":"DisplayNameTooLong","args":["100"]}]}}
+            """);
+        var cut = Render<AdminPeople>();
+
+        Fill(cut, "people-new-email", "x");
+        cut.Find("[data-testid=people-create]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("请输入有效的电子邮件地址。", cut.Markup));
+        Assert.Contains("显示名称最多 100 个字符。", cut.Markup);
+        Assert.DoesNotContain("A valid email address is required.", cut.Markup);
+    }
+
+    [Fact]
+    public void The_last_administrator_conflict_is_shown_in_chinese_from_its_code()
+    {
+        UseCulture("zh-CN");
+        var other = Person("other@test.local", "Other Admin");
+        _api.People = [other];
+        _api.LockAnswer = () => Json(HttpStatusCode.Conflict, """{"title":"Pass must keep at least one administrator.","status":409,"code":"LastAdministrator"}""");
+        var cut = Render<AdminPeople>();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=people-lock]")));
+
+        cut.Find("[data-testid=people-lock]").Click();
+        var dialogs = _dialogs;
+        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll(".mud-dialog button")));
+        dialogs.FindAll(".mud-dialog button").Last().Click();
+
+        var snackbar = _snackbar;
+        snackbar.WaitForAssertion(() => Assert.Contains("Pass 必须至少保留一名可用的管理员。", snackbar.Markup));
+    }
+
+    [Fact]
+    public void An_empty_search_says_no_one_matches_the_query()
+    {
+        _api.People = [Person("kim@test.local", "Kim Lee")];
+        var cut = Render<AdminPeople>();
+        cut.WaitForAssertion(() => Assert.Contains("Kim Lee", cut.Markup));
+
+        _api.People = [];
+        cut.Find("input[data-testid=people-search]").Input("zhao");
+        Time.Advance(TimeSpan.FromSeconds(1)); // the search field's debounce runs on the page's clock
+
+        cut.WaitForAssertion(() => Assert.Equal("No one matches “zhao”.", cut.Find("[data-testid=people-none]").TextContent.Trim()));
+        Assert.Equal("zhao", _api.LastQuery);
+    }
+
+    [Fact]
+    public void The_person_picker_says_no_one_matches_when_the_search_finds_nobody()
+    {
+        UseCulture("zh-CN");
+        var popover = _popover;
+        var picker = Render<PersonPicker>(p => p.Add(x => x.Search, (_, _) => Task.FromResult<IReadOnlyList<UserSummary>>([])));
+
+        picker.Find("input").Input("nobody");
+        Time.Advance(TimeSpan.FromSeconds(1));
+
+        popover.WaitForAssertion(() => Assert.Contains("没有与“nobody”匹配的人员。", popover.Markup));
+    }
+
+    [Fact]
+    public void The_administrators_own_row_offers_no_lock_and_says_why()
+    {
+        _api.People = [Person("admin@test.local", "Administrator"), Person("kim@test.local", "Kim Lee")];
+        var cut = Render<AdminPeople>();
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=people-lock]").Count));
+        var locks = cut.FindAll("[data-testid=people-lock]");
+        Assert.True(locks[0].HasAttribute("disabled"));
+        Assert.False(locks[1].HasAttribute("disabled"));
+        Assert.Contains("You cannot lock your own account", cut.Markup);
+    }
+
+    [Fact]
+    public void A_double_click_on_create_sends_one_request()
+    {
+        var answer = new TaskCompletionSource<HttpResponseMessage>();
+        _api.CreateAnswerAsync = () => answer.Task;
+        var cut = Render<AdminPeople>();
+        Fill(cut, "people-new-email", "once@test.local");
+        Fill(cut, "people-new-name", "Once");
+
+        cut.Find("[data-testid=people-create]").Click();
+        cut.Find("[data-testid=people-create]").Click();
+        answer.SetResult(Json(HttpStatusCode.Created, JsonSerializer.Serialize(
+            new CreateUserResponse(Person("once@test.local", "Once"), "Generated-1"), new JsonSerializerOptions(JsonSerializerDefaults.Web))));
+
+        cut.WaitForAssertion(() => Assert.Contains("Generated-1", cut.Markup));
+        Assert.Equal(1, _api.Creates);
+    }
+
+    private static HttpResponseMessage Json(HttpStatusCode status, string body) =>
+        new(status) { Content = new StringContent(body, Encoding.UTF8, status == HttpStatusCode.OK || status == HttpStatusCode.Created ? "application/json" : "application/problem+json") };
+
+    private sealed class ScriptedApi : HttpMessageHandler
+    {
+        private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+        public List<UserSummary> People { get; set; } = [];
+
+        public Func<HttpResponseMessage>? CreateAnswer { get; set; }
+
+        public Func<Task<HttpResponseMessage>>? CreateAnswerAsync { get; set; }
+
+        public Func<HttpResponseMessage>? LockAnswer { get; set; }
+
+        public int Creates { get; private set; }
+
+        public string? LastQuery { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var path = request.RequestUri!.AbsolutePath;
+            if (path == PassRoutes.Antiforgery)
+            {
+                return Json(HttpStatusCode.OK, JsonSerializer.Serialize(new AntiforgeryToken("X-Test", "t"), Web));
+            }
+
+            if (request.Method == HttpMethod.Get && path == PassRoutes.Users)
+            {
+                LastQuery = System.Web.HttpUtility.ParseQueryString(request.RequestUri.Query)["q"];
+                return Json(HttpStatusCode.OK, JsonSerializer.Serialize(new PagedResult<UserSummary>(People, People.Count, 0, 25), Web));
+            }
+
+            if (request.Method == HttpMethod.Post && path == PassRoutes.Users)
+            {
+                Creates++;
+                return CreateAnswerAsync is { } later ? await later() : CreateAnswer!();
+            }
+
+            if (path.EndsWith("/lock", StringComparison.Ordinal))
+            {
+                return LockAnswer!();
+            }
+
+            return new HttpResponseMessage(HttpStatusCode.NotFound);
+        }
+    }
+}
