@@ -38,12 +38,14 @@ public abstract class PortalTest(ChromiumFixture chromium) : IAsyncLifetime
         return page;
     }
 
-    protected Task<IBrowserContext> NewContextAsync(string locale = "en-US", ColorScheme scheme = ColorScheme.Light) =>
+    /// <summary>A fresh browser; <paramref name="bypassCsp"/> only where a test injects its own script (axe).</summary>
+    protected Task<IBrowserContext> NewContextAsync(string locale = "en-US", ColorScheme scheme = ColorScheme.Light, bool bypassCsp = false) =>
         chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             Locale = locale,
             ColorScheme = scheme,
+            BypassCSP = bypassCsp,
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
 
