@@ -17,6 +17,13 @@ if [ -d tests/Pass.E2E ] && { [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fo
     || { echo "Could not install chromium (apt-get install chromium fonts-noto-cjk)." >&2; exit 1; }
 fi
 
+# The accessibility tests inject axe-core (an npm package, pinned by tests/Pass.E2E/package-lock.json) into the pages.
+if [ -f tests/Pass.E2E/package-lock.json ] && [ ! -d tests/Pass.E2E/node_modules ]; then
+  command -v npm >/dev/null 2>&1 || { echo "npm is required for the accessibility tests (Node.js 20)." >&2; exit 1; }
+  echo "Installing axe-core for the browser tests (npm ci)..."
+  (cd tests/Pass.E2E && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in tests/Pass.E2E." >&2; exit 1; }
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -41,12 +41,15 @@ public abstract class PortalTest(ChromiumFixture chromium) : IAsyncLifetime
     /// <summary>A phone's screen (a mid-size Android phone in CSS pixels), for journeys that must work in a hand.</summary>
     protected static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
-    protected Task<IBrowserContext> NewContextAsync(string locale = "en-US", ColorScheme scheme = ColorScheme.Light, ViewportSize? viewport = null) =>
+    /// <summary>A fresh browser; <paramref name="bypassCsp"/> only where a test injects its own script (axe).</summary>
+    protected Task<IBrowserContext> NewContextAsync(string locale = "en-US", ColorScheme scheme = ColorScheme.Light, ViewportSize? viewport = null,
+        bool bypassCsp = false) =>
         chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             Locale = locale,
             ColorScheme = scheme,
+            BypassCSP = bypassCsp,
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
             IsMobile = viewport is not null,
             HasTouch = viewport is not null,
