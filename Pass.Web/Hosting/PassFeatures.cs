@@ -81,6 +81,7 @@ public static class PassFeatures
         // own bearer token, so it skips the authentication, authorization and antiforgery steps below).
         app.UsePassRateLimits();
         app.UseRouting();
+        app.UseLiveStreamsEndOnShutdown();
 
         // Only pages speak the viewer's language; check_token and the APIs skip the culture lookup.
         app.UseWhen(c => !ErrorResponses.IsOauth(c) && !ErrorResponses.IsApi(c), pages => pages.UseRequestLocalization());

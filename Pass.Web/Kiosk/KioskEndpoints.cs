@@ -10,6 +10,7 @@ using Pass.Shared.Oauth;
 using Pass.Web.Api;
 using Pass.Web.Audit;
 using Pass.Web.Data;
+using Pass.Web.Hosting;
 using Pass.Web.Oauth;
 using Pass.Web.Users;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -33,7 +34,8 @@ public static class KioskEndpoints
         var kiosk = routes.MapGroup("").WithTags("Kiosk sign-in").AllowAnonymous();
         kiosk.MapPost(PassRoutes.KioskEvents, WatchAsync)
             .WithSummary("Where a kiosk's request stands now, then each change, as server-sent events; ends once decided or expired.")
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .EndsOnShutdown();
         kiosk.MapPost(PassRoutes.KioskSession, SignInAsync)
             .WithSummary("Turns the kiosk's access token (device code grant) into this browser's sign-in; the token is spent.")
             .RequireAntiforgeryOnWrites();

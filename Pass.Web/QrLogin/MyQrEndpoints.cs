@@ -18,7 +18,8 @@ public static class MyQrEndpoints
         me.MapPost("/", CreateAsync);
         me.MapGet("/{session}", FindAsync);
         me.MapGet("/{session}/events", WatchAsync)
-            .WithSummary("The session's state now, then each change, as server-sent events; ends once used or expired.");
+            .WithSummary("The session's state now, then each change, as server-sent events; ends once used or expired.")
+            .EndsOnShutdown();
         return routes;
     }
 

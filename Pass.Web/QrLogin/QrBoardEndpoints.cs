@@ -2,6 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Pass.Shared.Oauth;
 using Pass.Shared.QrLogin;
+using Pass.Web.Hosting;
 using Pass.Web.Users;
 
 namespace Pass.Web.QrLogin;
@@ -14,7 +15,8 @@ public static class QrBoardEndpoints
         var admin = routes.MapGroup(PassRoutes.Api + "/qr-board").WithTags("Administration").RequireAuthorization(PassPolicies.Admin);
         admin.MapGet("/", async (IQrBoard board, CancellationToken ct, int count = 50) => TypedResults.Ok(await board.RecentAsync(count, ct)));
         admin.MapGet("/events", (IQrBoard board, CancellationToken ct) => TypedResults.ServerSentEvents(EventsAsync(board, ct)))
-            .WithSummary("A \"ready\" event, then every QR session change as it happens (\"session\" events).");
+            .WithSummary("A \"ready\" event, then every QR session change as it happens (\"session\" events).")
+            .EndsOnShutdown();
         admin.MapGet("/counts", async (IQrBoard board, CancellationToken ct) => TypedResults.Ok(await board.CountsAsync(ct)));
         return routes;
     }

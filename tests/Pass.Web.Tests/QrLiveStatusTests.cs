@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Pass.Shared.Oauth;
 using Pass.Shared.QrLogin;
 using Pass.Web.Tests.Infrastructure;
@@ -101,5 +103,29 @@ public class QrLiveStatusTests : PassTestBase
         var response = await stranger.Http.GetAsync($"{PassRoutes.Me}/qr/{code.Session}/events");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Open_streams_end_when_the_server_begins_to_stop_so_shutdown_does_not_wait_for_them()
+    {
+        var (person, code) = await IssueAsync();
+        using var _ = person;
+        using var admin = await PortalSession.AdminAsync(App);
+        using var watch = await person.Http.GetAsync($"{PassRoutes.Me}/qr/{code.Session}/events", HttpCompletionOption.ResponseHeadersRead);
+        using var board = await admin.Http.GetAsync(PassRoutes.Api + "/qr-board/events", HttpCompletionOption.ResponseHeadersRead);
+        var status = EventsAsync(watch).GetAsyncEnumerator();
+        await using var boardStream = await board.Content.ReadAsStreamAsync();
+        var boardEvents = SseParser.Create(boardStream).EnumerateAsync(TestContext.Current.CancellationToken).GetAsyncEnumerator();
+        Assert.True(await status.MoveNextAsync());
+        Assert.Equal(QrSessionStatus.Unused, status.Current.Status);
+        Assert.True(await boardEvents.MoveNextAsync());
+
+        App.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+
+        // Nothing changed and the code is still valid: only the stop can end the streams (without it they stay open
+        // until the code expires, and the host's shutdown waits for them).
+        // (A generous bound, only so that a regression fails instead of hanging the run.)
+        Assert.False(await status.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        Assert.False(await boardEvents.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
     }
 }
