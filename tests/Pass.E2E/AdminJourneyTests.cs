@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Pass.Shared.Audit;
 using Pass.Web.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -36,5 +39,47 @@ public class AdminJourneyTests(ChromiumFixture chromium) : PortalTest(chromium)
         {
             Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await Api.CheckAsync(token)).StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task A_double_clicked_new_person_is_created_once_and_the_audit_log_names_who_did_it_to_whom()
+    {
+        await SignInAsync(Page, PassApplication.AdminEmail, PassApplication.AdminPassword);
+        await Page.GotoAsync("/");
+        await WaitInteractiveAsync(Page);
+        await Page.Locator("#nav-users").ClickAsync();
+        await Expect(Page.Locator("[data-testid=people-grid]")).ToBeVisibleAsync(new() { Timeout = Patience });
+        await Page.Locator("[data-testid=people-create-panel]").GetByText("New person").First.ClickAsync();
+        await Page.Locator("[data-testid=people-new-email] input").FillAsync("nia.park@test.local");
+        await Page.Locator("[data-testid=people-new-name] input").FillAsync("Nia Park");
+
+        await Page.Locator("[data-testid=people-create]").DblClickAsync();
+
+        // One person, one success: the second click of the pair was ignored while the first was on its way.
+        await Expect(Page.Locator("[data-testid=secret-once]")).ToBeVisibleAsync(new() { Timeout = Patience });
+        await Expect(Page.GetByText("already taken")).ToHaveCountAsync(0);
+        await Expect(Page.Locator(".mud-alert-text-error, .mud-alert-filled-error, .mud-alert-outlined-error")).ToHaveCountAsync(0);
+        var created = await App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Pass.Web.Data.PassDbContext>();
+            return await db.Users.CountAsync(u => u.NormalizedEmail == "NIA.PARK@TEST.LOCAL");
+        });
+        Assert.Equal(1, created);
+        var audited = await App.WithScopeAsync(async sp =>
+            await sp.GetRequiredService<Pass.Web.Data.PassDbContext>().AuditEvents.CountAsync(e => e.Type == AuditEventType.UserCreated));
+        Assert.Equal(1, audited);
+
+        await Page.Locator("#nav-audit").ClickAsync();
+        var row = Page.Locator("[data-testid=audit-grid] tr").Filter(new() { Has = Page.Locator("[data-testid=audit-event][data-type=UserCreated]") });
+        await Expect(row).ToHaveCountAsync(1, new() { Timeout = Patience });
+        await Expect(row.Locator("[data-testid=audit-actor]")).ToHaveTextAsync("Administrator");
+        await Expect(row.Locator("[data-testid=audit-subject]")).ToHaveTextAsync("Nia Park");
+
+        // A chosen day shows its whole date in the filter field (it was cut to "12/2/202").
+        await Page.Locator("[data-testid=audit-from] input").ClickAsync();
+        await Page.Locator(".mud-popover-open .mud-picker-calendar-day.mud-current").First.ClickAsync();
+        var from = Page.Locator("[data-testid=audit-from] input");
+        await Expect(from).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"\b20\d\d\b"), new() { Timeout = Patience });
+        Assert.True(await from.EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth"), $"the date '{await from.InputValueAsync()}' does not fit its field");
     }
 }

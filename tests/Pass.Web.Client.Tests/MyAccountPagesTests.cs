@@ -20,7 +20,7 @@ public class MyAccountPagesTests : PortalTestContext
 
     private IRenderedComponent<MudDialogProvider> Dialogs() => Render<MudDialogProvider>();
 
-    // A pointer click (detail 1): a destructive confirmation ignores clicks the keyboard makes.
+    // A pointer click (detail 1), or the keyboard's (detail 0).
     private static void Press(IRenderedComponent<MudDialogProvider> dialogs, string text, long detail = 1) =>
         dialogs.FindAll("button").Single(b => b.TextContent.Trim().Equals(text, StringComparison.OrdinalIgnoreCase))
             .Click(new Microsoft.AspNetCore.Components.Web.MouseEventArgs { Detail = detail });
@@ -85,8 +85,10 @@ public class MyAccountPagesTests : PortalTestContext
     }
 
     [Fact]
-    public void Enter_or_space_on_the_report_lost_confirmation_does_not_report_the_card()
+    public void A_keyboard_can_confirm_reporting_a_card_lost_where_no_reader_is_in_hand()
     {
+        // Only the card desk takes pointer clicks alone; on a person's own page Tab + Enter must work for people
+        // without a mouse (the dialog still gives Cancel the focus first).
         var dialogs = Dialogs();
         var cut = Render<MyCards>();
         cut.Find("[data-testid=card-report-lost]").Click();
@@ -94,9 +96,7 @@ public class MyAccountPagesTests : PortalTestContext
 
         Press(dialogs, "Report lost", detail: 0);
 
-        Assert.Single(cut.FindAll("[data-testid=card-report-lost]"));
-        Assert.DoesNotContain(cut.FindAll("[data-testid=card-status]"), e => e.GetAttribute("data-status") == "Lost");
-        Assert.Contains("Report card ••••3B1C lost?", dialogs.Markup);
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("[data-testid=card-status]"), e => e.GetAttribute("data-status") == "Lost"));
     }
 
     [Fact]
