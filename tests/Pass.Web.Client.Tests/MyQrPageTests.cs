@@ -114,4 +114,21 @@ public class MyQrPageTests : PortalTestContext
         cut.WaitForAssertion(() => Assert.Equal(2, _qr.Issued.Count));
         cut.WaitForAssertion(() => Assert.Equal("code-2", cut.Find("[data-testid=qr-image]").GetAttribute("data-value")));
     }
+
+    [Fact]
+    public void A_double_clicked_new_code_button_asks_for_one_code()
+    {
+        var cut = Render<MyQr>();
+        Time.Advance(TimeSpan.FromSeconds(121));
+        cut.WaitForAssertion(() => Assert.Equal("expired", cut.Find("[data-testid=qr-status]").GetAttribute("data-status")));
+        _qr.Gate = new TaskCompletionSource();
+
+        var button = cut.Find("button[data-testid=qr-new], [data-testid=qr-new] button");
+        button.Click(new Microsoft.AspNetCore.Components.Web.MouseEventArgs { Detail = 1 });
+        cut.Find("button[data-testid=qr-new], [data-testid=qr-new] button").Click(new Microsoft.AspNetCore.Components.Web.MouseEventArgs { Detail = 2 });
+        _qr.Gate.SetResult();
+
+        cut.WaitForAssertion(() => Assert.Equal("unused", cut.Find("[data-testid=qr-status]").GetAttribute("data-status")));
+        Assert.Equal(2, _qr.Issued.Count);
+    }
 }
