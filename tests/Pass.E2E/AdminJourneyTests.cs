@@ -35,6 +35,7 @@ public class AdminJourneyTests(ChromiumFixture chromium) : PortalTest(chromium)
         await Page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Revoke all" }).ClickAsync();
 
         await Expect(Page.Locator("[data-testid=token-revoke]")).ToHaveCountAsync(0, new() { Timeout = Patience });
+        await Expect(Page.Locator("[data-testid=tokens-none]")).ToHaveTextAsync("No tokens match these filters.");
         foreach (var token in tokens)
         {
             Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await Api.CheckAsync(token)).StatusCode);
