@@ -23,9 +23,7 @@ public class KioskJourneyTests(ChromiumFixture chromium) : PortalTest(chromium)
         // The phone: its own browser opens the address the QR code holds, signs in when asked, and comes back.
         var phone = await NewPageInOwnContextAsync();
         await phone.GotoAsync(new Uri(address!).PathAndQuery);
-        await phone.Locator("[id='Input.Email']").FillAsync("kim@test.local");
-        await phone.Locator("[id='Input.Password']").FillAsync(Pass.Web.Tests.Infrastructure.PassApplication.PersonPassword);
-        await phone.Locator("#login-submit").ClickAsync();
+        await FillSignInAsync(phone, "kim@test.local");
         await phone.WaitForURLAsync("**/login/qr/verify?user_code=**", new() { Timeout = Patience });
         await Expect(phone.Locator("[data-testid=kiosk-device]")).ToContainTextAsync("Chrome", new() { Timeout = Patience });
         await Expect(phone.Locator("[data-testid=kiosk-address]")).ToHaveTextAsync("127.0.0.1");

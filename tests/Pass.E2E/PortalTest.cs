@@ -58,6 +58,12 @@ public abstract class PortalTest(ChromiumFixture chromium) : IAsyncLifetime
     protected async Task SignInAsync(IPage page, string email, string password = PassApplication.PersonPassword)
     {
         await page.GotoAsync("/Account/Login");
+        await FillSignInAsync(page, email, password);
+    }
+
+    /// <summary>Signs in on the sign-in page the browser is on (wherever it came from) and waits to be sent on.</summary>
+    protected static async Task FillSignInAsync(IPage page, string email, string password = PassApplication.PersonPassword)
+    {
         await page.Locator("[id='Input.Email']").FillAsync(email);
         await page.Locator("[id='Input.Password']").FillAsync(password);
         await page.Locator("#login-submit").ClickAsync();

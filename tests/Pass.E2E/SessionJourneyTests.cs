@@ -31,9 +31,7 @@ public class SessionJourneyTests(ChromiumFixture chromium) : PortalTest(chromium
 
         await Page.Locator("[data-testid=session-sign-in]").ClickAsync();
         await Page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase), new() { Timeout = Patience });
-        await Page.Locator("[id='Input.Email']").FillAsync("desk2@test.local");
-        await Page.Locator("[id='Input.Password']").FillAsync(Pass.Web.Tests.Infrastructure.PassApplication.PersonPassword);
-        await Page.Locator("#login-submit").ClickAsync();
+        await FillSignInAsync(Page, "desk2@test.local");
 
         await Page.WaitForURLAsync(url => url.EndsWith("/helpdesk/cards", StringComparison.Ordinal), new() { Timeout = Patience });
         await WaitInteractiveAsync(Page);

@@ -20,9 +20,7 @@ public class SignInWithPassJourneyTests(ChromiumFixture chromium) : PortalTest(c
         // The site sends the person to Pass, who signs in, allows the site once, and is sent back signed in.
         await Page.GotoAsync(new Uri(site.Address, "/").ToString());
         await Page.Locator("#site-sign-in").ClickAsync();
-        await Page.Locator("[id='Input.Email']").FillAsync("iris@test.local");
-        await Page.Locator("[id='Input.Password']").FillAsync(PassApplication.PersonPassword);
-        await Page.Locator("#login-submit").ClickAsync();
+        await FillSignInAsync(Page, "iris@test.local");
         await Expect(Page.Locator("[data-testid=consent-client]")).ToContainTextAsync("Canteen", new() { Timeout = Patience });
         await ScreenshotAsync(Page, "consent");
         await Page.Locator("#consent-accept").ClickAsync();
