@@ -51,8 +51,8 @@ public class AdminJourneyTests(ChromiumFixture chromium) : PortalTest(chromium)
         await Page.Locator("#nav-users").ClickAsync();
         await Expect(Page.Locator("[data-testid=people-grid]")).ToBeVisibleAsync(new() { Timeout = Patience });
         await Page.Locator("[data-testid=people-create-panel]").GetByText("New person").First.ClickAsync();
-        await Page.Locator("[data-testid=people-new-email] input").FillAsync("nia.park@test.local");
-        await Page.Locator("[data-testid=people-new-name] input").FillAsync("Nia Park");
+        await Page.Locator("input[data-testid=people-new-email], [data-testid=people-new-email] input").First.FillAsync("nia.park@test.local");
+        await Page.Locator("input[data-testid=people-new-name], [data-testid=people-new-name] input").First.FillAsync("Nia Park");
 
         await Page.Locator("[data-testid=people-create]").DblClickAsync();
 
@@ -77,9 +77,9 @@ public class AdminJourneyTests(ChromiumFixture chromium) : PortalTest(chromium)
         await Expect(row.Locator("[data-testid=audit-subject]")).ToHaveTextAsync("Nia Park");
 
         // A chosen day shows its whole date in the filter field (it was cut to "12/2/202").
-        await Page.Locator("[data-testid=audit-from] input").ClickAsync();
+        await Page.Locator("input[data-testid=audit-from], [data-testid=audit-from] input").First.ClickAsync();
         await Page.Locator(".mud-popover-open .mud-picker-calendar-day.mud-current").First.ClickAsync();
-        var from = Page.Locator("[data-testid=audit-from] input");
+        var from = Page.Locator("input[data-testid=audit-from], [data-testid=audit-from] input").First;
         await Expect(from).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"\b20\d\d\b"), new() { Timeout = Patience });
         Assert.True(await from.EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth"), $"the date '{await from.InputValueAsync()}' does not fit its field");
     }
