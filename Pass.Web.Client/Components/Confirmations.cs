@@ -10,14 +10,14 @@ public static class Confirmations
     /// closes (confirmed, cancelled, Escape, backdrop) <paramref name="returnFocus"/> puts the focus back where the
     /// work goes on: it is called before the dialog opens too, because the dialog gives the focus back to what had it.
     /// </summary>
-    /// <param name="pointerOnly">
-    /// Where a card reader is in hand (the card desk): the confirm button then takes only a real pointer or touch click,
-    /// never the Enter or Space of a keyboard, so a reader's Enter can only cancel. Elsewhere the keyboard confirms
-    /// (Tab to the button, then Enter), as it must for people who use no mouse; Cancel still has the focus first.
+    /// <param name="readerSafe">
+    /// Where a card reader is in hand (the card desk): the confirm button ignores Enter, which the reader presses after
+    /// every tap, and the dialog says that a click, a tap or Space confirms; so the keyboard still works (Tab, Space).
+    /// Elsewhere Tab + Enter confirms too. Cancel has the focus first everywhere, so a stray Enter cancels.
     /// </param>
     /// <returns>True when the action ran.</returns>
     public static async Task<bool> ConfirmAsync(this IDialogService dialogs, string title, string text, string confirmText, Func<Task> action,
-        Func<Task>? returnFocus = null, Color color = Color.Error, bool pointerOnly = false)
+        Func<Task>? returnFocus = null, Color color = Color.Error, bool readerSafe = false)
     {
         if (returnFocus is not null)
         {
@@ -30,7 +30,7 @@ public static class Confirmations
             { d => d.ConfirmText, confirmText },
             { d => d.Action, action },
             { d => d.Color, color },
-            { d => d.PointerOnly, pointerOnly },
+            { d => d.ReaderSafe, readerSafe },
         };
         var options = new DialogOptions { CloseOnEscapeKey = true, BackdropClick = true, DefaultFocus = DefaultFocus.FirstChild, MaxWidth = MaxWidth.Small, FullWidth = true };
         var dialog = await dialogs.ShowAsync<ConfirmDialog>(title, parameters, options);

@@ -139,9 +139,11 @@ public class CardDeskJourneyTests(ChromiumFixture chromium) : PortalTest(chromiu
         await ExpectDialogClosedAndCardFieldFocusedAsync(page);
         await ExpectStatusAsync(page, "04A23B1C", "Active");
 
-        // Confirmed with a real click, then the reader.
+        // Confirmed from the keyboard the way the dialog says (Tab to it, Space), then the reader.
         await OpenReportLostAsync(page, "04A23B1C");
-        await page.Locator("[data-testid=confirm-yes]").ClickAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.Locator("[data-testid=confirm-yes]")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync(" ");
         await ExpectStatusAsync(page, "04A23B1C", "Lost");
         await ExpectDialogClosedAndCardFieldFocusedAsync(page);
         await ReaderTapsAsync(page, "CA:FE:F0:0D");
@@ -196,6 +198,8 @@ public class CardDeskJourneyTests(ChromiumFixture chromium) : PortalTest(chromiu
         // The conflict again; its button ends Alice's binding and binds the card it names, here.
         await ReaderTapsAsync(page, "04:A2:3B:1C");
         await page.Locator("[data-testid=desk-unbind-other]").ClickAsync(new() { Timeout = Patience });
+        await Expect(page.Locator("[data-testid=confirm-text]")).ToContainTextAsync("stops working for", new() { Timeout = Patience });
+        await page.Locator("[data-testid=confirm-yes]").ClickAsync();
         await ExpectStatusAsync(page, "04A23B1C", "Active");
         await ExpectStatusAsync(page, "DEADBEEF", "Active");
         await Expect(CardInput(page)).ToBeFocusedAsync(new() { Timeout = Patience });

@@ -26,8 +26,14 @@ public class CardDeskTests : PortalTestContext
 
     private static readonly MouseEventArgs Pointer = new() { Detail = 1 };
 
-    // What the browser sends for Enter or Space on a focused button: a click with detail 0.
+    // What the browser sends for Enter or Space on a focused button: the key, then a click with detail 0.
     private static readonly MouseEventArgs KeyboardClick = new() { Detail = 0 };
+
+    private void PressOnDialog(string testId, string key)
+    {
+        Dialog(testId).KeyDown(new KeyboardEventArgs { Key = key });
+        Dialog(testId).Click(KeyboardClick);
+    }
 
     private static void TypeOnly(IRenderedComponent<CardDesk> cut, string typed) => cut.Find("input[data-testid=desk-card-input]").Input(typed);
 
@@ -68,7 +74,11 @@ public class CardDeskTests : PortalTestContext
         Type(cut, "DEADBEEF");
         cut.WaitForAssertion(() => cut.Find("[data-testid=desk-unbind-other]"));
 
-        cut.Find("[data-testid=desk-unbind-other]").Click();
+        cut.Find("[data-testid=desk-unbind-other]").Click(Pointer);
+        _dialogs.WaitForAssertion(() => Assert.Contains("Take card ••••BEEF from its holder?", _dialogs.Markup));
+        Assert.Contains("stops working for Z**** W** at once", Dialog("confirm-text").TextContent);
+        Assert.DoesNotContain(_desk.Calls, c => c.StartsWith("unbind", StringComparison.Ordinal));
+        Dialog("confirm-yes").Click(Pointer);
 
         cut.WaitForAssertion(() => Assert.Contains($"unbind {InMemoryCardDesk.OthersBinding}", _desk.Calls));
         Assert.Equal(2, _desk.Calls.Count(c => c.StartsWith("bind DEADBEEF", StringComparison.Ordinal)));
@@ -119,6 +129,7 @@ public class CardDeskTests : PortalTestContext
         _desk.Gate = new TaskCompletionSource();
 
         cut.Find("[data-testid=desk-unbind-other]").Click(Pointer);
+        Dialog("confirm-yes").Click(Pointer);
         TypeOnly(cut, "04A23B1C");
         await cut.InvokeAsync(() => _desk.Gate.SetResult());
 
@@ -137,7 +148,8 @@ public class CardDeskTests : PortalTestContext
         _desk.Gate = new TaskCompletionSource();
 
         cut.Find("[data-testid=desk-unbind-other]").Click(Pointer);
-        cut.Find("[data-testid=desk-unbind-other]").Click(new MouseEventArgs { Detail = 2 });
+        Dialog("confirm-yes").Click(Pointer);
+        Dialog("confirm-yes").Click(new MouseEventArgs { Detail = 2 });
         await cut.InvokeAsync(() => _desk.Gate.SetResult());
 
         cut.WaitForAssertion(() => Assert.Single(_desk.Cards));
@@ -180,7 +192,7 @@ public class CardDeskTests : PortalTestContext
         cut.Find("[data-testid=desk-rebind-lost]").Click(Pointer);
         _dialogs.WaitForAssertion(() => Assert.Contains("Bind lost card ••••F00D again?", _dialogs.Markup));
         Assert.Contains("belonged to L** O****", Dialog("confirm-text").TextContent);
-        Dialog("confirm-yes").Click(KeyboardClick);
+        PressOnDialog("confirm-yes", "Enter");
         Assert.Empty(_desk.Cards);
 
         Dialog("confirm-yes").Click(Pointer);
@@ -260,14 +272,15 @@ public class CardDeskTests : PortalTestContext
     }
 
     [Fact]
-    public async Task Report_lost_asks_and_neither_a_keyboard_click_nor_cancel_reports_the_card()
+    public async Task Report_lost_asks_and_neither_the_readers_enter_nor_cancel_reports_the_card()
     {
         var cut = await WithBoundCardAsync();
 
         cut.Find("[data-testid=desk-report-lost]").Click(Pointer);
         _dialogs.WaitForAssertion(() => Assert.Contains("Report card ••••3B1C lost?", _dialogs.Markup));
-        Dialog("confirm-yes").Click(KeyboardClick);
-        Dialog("confirm-cancel").Click(KeyboardClick);
+        Assert.Contains("press Space", Dialog("confirm-reader-hint").TextContent);
+        PressOnDialog("confirm-yes", "Enter");
+        PressOnDialog("confirm-cancel", "Enter");
 
         _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("[data-testid=confirm-dialog]")));
         Assert.DoesNotContain(_desk.Calls, c => c.StartsWith("report-lost", StringComparison.Ordinal));
@@ -301,5 +314,18 @@ public class CardDeskTests : PortalTestContext
         Dialog("confirm-yes").Click(Pointer);
 
         cut.WaitForAssertion(() => Assert.Equal("Unbound", cut.Find("[data-testid=desk-card-status]").GetAttribute("data-status")));
+    }
+
+    [Fact]
+    public async Task Without_a_mouse_space_on_the_confirmation_reports_the_card_lost()
+    {
+        var cut = await WithBoundCardAsync();
+        cut.Find("[data-testid=desk-report-lost]").Click(KeyboardClick);
+        _dialogs.WaitForElement("[data-testid=confirm-yes]");
+
+        PressOnDialog("confirm-yes", " ");
+
+        cut.WaitForAssertion(() => Assert.Equal("Lost", cut.Find("[data-testid=desk-card-status]").GetAttribute("data-status")));
+        Assert.Single(_desk.Calls, c => c.StartsWith("report-lost", StringComparison.Ordinal));
     }
 }
