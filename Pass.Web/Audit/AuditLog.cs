@@ -90,14 +90,15 @@ public sealed class AuditLog(PassDbContext db, TimeProvider time, IHttpContextAc
         var personIds = items.SelectMany(e => new[] { e.ActorId, e.SubjectUserId }).OfType<string>().Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => personIds.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var clientIds = items.Select(e => e.ClientId).OfType<string>().Distinct().ToList();
+        // A subsystem acting for itself (client credentials: an SMS code sent by an app) is the actor under its client id.
+        var clientIds = items.SelectMany(e => new[] { e.ClientId, e.ActorId }).OfType<string>().Where(id => !people.ContainsKey(id)).Distinct().ToList();
         var clients = await db.Set<OpenIddictEntityFrameworkCoreApplication>().AsNoTracking().Where(a => clientIds.Contains(a.ClientId!))
             .Select(a => new { a.ClientId, a.DisplayName }).ToListAsync(ct);
         var clientNames = clients.Where(c => c.ClientId is not null).ToDictionary(c => c.ClientId!, c => c.DisplayName ?? c.ClientId!);
 
         return new PagedResult<AuditEventView>([.. items.Select(e => new AuditEventView(e.Id, e.At, e.Type, e.Success, e.ActorId, e.SubjectUserId,
             e.ClientId, e.IpAddress, e.Detail, Coded(e),
-            e.ActorId is { } actor ? people.GetValueOrDefault(actor) : null,
+            e.ActorId is { } actor ? people.GetValueOrDefault(actor) ?? clientNames.GetValueOrDefault(actor) : null,
             e.SubjectUserId is { } subject ? people.GetValueOrDefault(subject) : null,
             e.ClientId is { } client ? clientNames.GetValueOrDefault(client) : null))], total, page, pageSize);
     }

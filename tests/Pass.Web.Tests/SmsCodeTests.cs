@@ -66,6 +66,20 @@ public class SmsCodeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_audit_log_names_the_subsystem_that_sent_a_code_as_its_actor_not_a_deleted_person()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync($"phone={Phone}&title=Canteen")).StatusCode);
+
+        var log = await _app.WithScopeAsync(sp => sp.GetRequiredService<Pass.Web.Audit.AuditLog>()
+            .QueryAsync(new Pass.Shared.Audit.AuditQuery(Type: Pass.Shared.Audit.AuditEventType.SmsCodeSent)));
+
+        var line = Assert.Single(log.Items);
+        Assert.Equal(TestClient.SmsApp.ClientId, line.ActorId);
+        Assert.Equal("Test " + TestClient.SmsApp.ClientId, line.ActorName);
+        Assert.False(line.ActorDeleted);
+    }
+
+    [Fact]
     public async Task Abort_modes_send_nothing_yet_answer_200()
     {
         Assert.Equal(HttpStatusCode.OK, (await SendAsync($"phone={Phone}&abort=if_not_exists")).StatusCode);
