@@ -38,10 +38,21 @@ public static class ProblemText
             return line.Detail ?? coded.English;
         }
 
-        // A grant type reads as its name ("QR code"), not its URN.
-        var args = coded.Code is AuditDetailCode.Grant or AuditDetailCode.GrantRefused
-            ? [text.Label("Grant", coded.Args.ElementAtOrDefault(0)), .. coded.Args.Skip(1)]
-            : coded.Args;
+        // Grant types, roles and SMS purposes read as their names ("QR code", "Administrator"), not URNs or enum names.
+        IReadOnlyList<string> args = coded.Code switch
+        {
+            AuditDetailCode.Grant or AuditDetailCode.GrantRefused => [text.Label("Grant", coded.Args.ElementAtOrDefault(0)), .. coded.Args.Skip(1)],
+            AuditDetailCode.Grants => [List(text, "Grant", coded.Args.ElementAtOrDefault(0))],
+            AuditDetailCode.Roles or AuditDetailCode.CreatedWithRoles => [List(text, "Role", coded.Args.ElementAtOrDefault(0))],
+            AuditDetailCode.SmsSent or AuditDetailCode.SmsFailed =>
+                [coded.Args.ElementAtOrDefault(0) ?? "", text.Label("SmsPurpose", coded.Args.ElementAtOrDefault(1)), .. coded.Args.Skip(2)],
+            _ => coded.Args,
+        };
         return ProblemTexts.Format(CultureInfo.CurrentCulture, found.Value, args);
     }
+
+    // A comma-separated list of names, each as its label, joined the way the language lists things.
+    private static string List(IStringLocalizer<PortalText> text, string prefix, string? values) =>
+        string.Join(text["ListSeparator"].Value, (values ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(v => text.Label(prefix, v)));
 }
