@@ -17,4 +17,7 @@ public interface IPeopleAdmin
 
     /// <summary>A temporary password, shown once; every token of the person is revoked.</summary>
     Task<Outcome<PasswordResetResponse>> ResetPasswordAsync(string userId, CancellationToken ct = default);
+
+    /// <summary>Deletes the person (their tokens and cards go with them); never one's own account, never the last administrator.</summary>
+    Task<Outcome<bool>> DeleteAsync(string userId, CancellationToken ct = default);
 }

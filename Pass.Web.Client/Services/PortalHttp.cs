@@ -45,6 +45,11 @@ public sealed class PortalHttp(HttpClient http)
     {
         var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
         using var response = await SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+        if (response.StatusCode == System.Net.HttpStatusCode.NoContent)
+        {
+            return Outcome<T>.Ok(default!);
+        }
+
         if (response.IsSuccessStatusCode)
         {
             return Outcome<T>.Ok((await response.Content.ReadFromJsonAsync<T>(ct))!);

@@ -38,6 +38,15 @@ public sealed class ServerPeopleAdmin(UserDirectory directory, IHttpContextAcces
             : Outcome<PasswordResetResponse>.Refused(ProblemCode.PersonNotFound);
     }
 
+    public async Task<Outcome<bool>> DeleteAsync(string userId, CancellationToken ct = default) =>
+        (await directory.DeleteAsync(userId, ActorId)).Outcome switch
+        {
+            UserChange.Done => Outcome<bool>.Ok(true),
+            UserChange.NotFound => Outcome<bool>.Refused(ProblemCode.PersonNotFound),
+            UserChange.OwnAccount => Outcome<bool>.Refused(ProblemCode.OwnAccount),
+            _ => Outcome<bool>.Refused(ProblemCode.LastAdministrator),
+        };
+
     private static Outcome<UserSummary> ToOutcome(UserChangeResult result) => result.Outcome switch
     {
         UserChange.Done => Outcome<UserSummary>.Ok(result.User!),

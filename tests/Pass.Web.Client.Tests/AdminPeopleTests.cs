@@ -146,6 +146,25 @@ public class AdminPeopleTests : PortalTestContext
         Assert.Equal(1, _api.Creates);
     }
 
+    [Fact]
+    public void Delete_asks_first_then_deletes_that_person_once_and_the_own_row_offers_no_delete()
+    {
+        var kim = Person("kim@test.local", "Kim Lee");
+        _api.People = [Person("admin@test.local", "Administrator"), kim];
+        var cut = Render<AdminPeople>();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=people-delete]")));
+
+        cut.Find("[data-testid=people-delete]").Click();
+        _dialogs.WaitForAssertion(() => Assert.Contains("Delete Kim Lee?", _dialogs.Markup));
+        Assert.Empty(_api.Deleted);
+        var confirm = _dialogs.Find("[data-testid=confirm-yes]");
+        confirm.Click(new Microsoft.AspNetCore.Components.Web.MouseEventArgs { Detail = 1 });
+
+        cut.WaitForAssertion(() => Assert.Equal([kim.Id], _api.Deleted));
+        cut.WaitForAssertion(() => Assert.DoesNotContain("kim@test.local", cut.Markup));
+        _snackbar.WaitForAssertion(() => Assert.Contains("Kim Lee was deleted.", _snackbar.Markup));
+    }
+
     private static HttpResponseMessage Json(HttpStatusCode status, string body) =>
         new(status) { Content = new StringContent(body, Encoding.UTF8, status == HttpStatusCode.OK || status == HttpStatusCode.Created ? "application/json" : "application/problem+json") };
 
@@ -162,6 +181,8 @@ public class AdminPeopleTests : PortalTestContext
         public Func<HttpResponseMessage>? LockAnswer { get; set; }
 
         public int Creates { get; private set; }
+
+        public List<string> Deleted { get; } = [];
 
         public string? LastQuery { get; private set; }
 
@@ -183,6 +204,14 @@ public class AdminPeopleTests : PortalTestContext
             {
                 Creates++;
                 return CreateAnswerAsync is { } later ? await later() : CreateAnswer!();
+            }
+
+            if (request.Method == HttpMethod.Delete && path.StartsWith(PassRoutes.Users + "/", StringComparison.Ordinal))
+            {
+                var id = Uri.UnescapeDataString(path[(PassRoutes.Users.Length + 1)..]);
+                Deleted.Add(id);
+                People.RemoveAll(p => p.Id == id);
+                return new HttpResponseMessage(HttpStatusCode.NoContent);
             }
 
             if (path.EndsWith("/lock", StringComparison.Ordinal))
