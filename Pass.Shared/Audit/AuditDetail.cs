@@ -14,6 +14,8 @@ public enum AuditDetailCode
     /// <summary>{0}: the roles given.</summary>
     CreatedWithRoles,
     SignedUpBySms,
+    /// <summary>{0}: what an administrator changed (email, displayName, staffNumber; comma separated).</summary>
+    ProfileChanged,
     /// <summary>{0}: the roles the person now has.</summary>
     Roles,
     PhoneRemovedByAdministrator,
@@ -78,6 +80,7 @@ public sealed record AuditDetail(AuditDetailCode Code, IReadOnlyList<string> Arg
         AuditDetailCode.CreatedWithRoles => "roles {0}",
         AuditDetailCode.SignedUpBySms => "signed up by SMS code",
         AuditDetailCode.Roles => "{0}",
+        AuditDetailCode.ProfileChanged => "changed {0}",
         AuditDetailCode.PhoneRemovedByAdministrator => "removed by an administrator",
         AuditDetailCode.PhoneSetByAdministrator => "{0} set by an administrator",
         AuditDetailCode.PhoneVerified => "{0}",

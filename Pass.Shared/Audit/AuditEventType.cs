@@ -39,4 +39,5 @@ public enum AuditEventType
     ConsentWithdrawn,
     SmsCodeSent,
     PhoneVerified,
+    UserUpdated,
 }

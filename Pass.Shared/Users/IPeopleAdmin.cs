@@ -10,6 +10,8 @@ public interface IPeopleAdmin
 
     Task<Outcome<UserSummary>> SetLockedAsync(string userId, bool locked, CancellationToken ct = default);
 
+    Task<Outcome<UserSummary>> UpdateAsync(string userId, UpdateUserRequest request, CancellationToken ct = default);
+
     Task<Outcome<UserSummary>> SetRolesAsync(string userId, IReadOnlyList<string> roles, CancellationToken ct = default);
 
     /// <summary>Sets or removes the phone an SMS code is sent to; one person per phone.</summary>

@@ -21,6 +21,9 @@ public sealed record CreateUserRequest(
 
 public sealed record CreateUserResponse(UserSummary User, string? GeneratedPassword);
 
+/// <summary>An administrator corrects who a person is: the email they sign in with, their name, their staff number (empty removes it).</summary>
+public sealed record UpdateUserRequest(string? Email, string? DisplayName, string? StaffNumber = null);
+
 public sealed record SetRolesRequest(IReadOnlyList<string>? Roles);
 
 /// <summary>A person's phone as typed (stored in E.164); empty removes it.</summary>

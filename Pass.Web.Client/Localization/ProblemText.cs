@@ -44,6 +44,7 @@ public static class ProblemText
             AuditDetailCode.Grant or AuditDetailCode.GrantRefused => [text.Label("Grant", coded.Args.ElementAtOrDefault(0)), .. coded.Args.Skip(1)],
             AuditDetailCode.Grants => [List(text, "Grant", coded.Args.ElementAtOrDefault(0))],
             AuditDetailCode.Roles or AuditDetailCode.CreatedWithRoles => [List(text, "Role", coded.Args.ElementAtOrDefault(0))],
+            AuditDetailCode.ProfileChanged => [List(text, "Field", coded.Args.ElementAtOrDefault(0))],
             AuditDetailCode.SmsSent or AuditDetailCode.SmsFailed =>
                 [coded.Args.ElementAtOrDefault(0) ?? "", text.Label("SmsPurpose", coded.Args.ElementAtOrDefault(1)), .. coded.Args.Skip(2)],
             _ => coded.Args,

@@ -21,6 +21,9 @@ public sealed class ClientPeopleAdmin(PortalHttp portal) : IPeopleAdmin
     public Task<Outcome<UserSummary>> SetLockedAsync(string userId, bool locked, CancellationToken ct = default) =>
         portal.SendAsync<UserSummary>(HttpMethod.Post, $"{PassRoutes.Users}/{Uri.EscapeDataString(userId)}/{(locked ? "lock" : "unlock")}", null, ct);
 
+    public Task<Outcome<UserSummary>> UpdateAsync(string userId, UpdateUserRequest request, CancellationToken ct = default) =>
+        portal.SendAsync<UserSummary>(HttpMethod.Put, $"{PassRoutes.Users}/{Uri.EscapeDataString(userId)}", request, ct);
+
     public Task<Outcome<UserSummary>> SetRolesAsync(string userId, IReadOnlyList<string> roles, CancellationToken ct = default) =>
         portal.SendAsync<UserSummary>(HttpMethod.Put, $"{PassRoutes.Users}/{Uri.EscapeDataString(userId)}/roles", new SetRolesRequest(roles), ct);
 

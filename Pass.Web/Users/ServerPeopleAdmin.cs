@@ -24,6 +24,9 @@ public sealed class ServerPeopleAdmin(UserDirectory directory, IHttpContextAcces
     public async Task<Outcome<UserSummary>> SetLockedAsync(string userId, bool locked, CancellationToken ct = default) =>
         ToOutcome(locked ? await directory.LockAsync(userId, ActorId) : await directory.UnlockAsync(userId));
 
+    public async Task<Outcome<UserSummary>> UpdateAsync(string userId, UpdateUserRequest request, CancellationToken ct = default) =>
+        ToOutcome(await directory.UpdateAsync(userId, request));
+
     public async Task<Outcome<UserSummary>> SetRolesAsync(string userId, IReadOnlyList<string> roles, CancellationToken ct = default) =>
         ToOutcome(await directory.SetRolesAsync(userId, roles));
 

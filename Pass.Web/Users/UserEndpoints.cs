@@ -22,6 +22,8 @@ public static class UserEndpoints
         admin.MapPost("/", CreateAsync);
         admin.MapPost("/{id}/lock", (string id, ClaimsPrincipal actor, UserDirectory d) => ToResult(d.LockAsync(id, actor.UserId())));
         admin.MapPost("/{id}/unlock", (string id, UserDirectory d) => ToResult(d.UnlockAsync(id)));
+        admin.MapPut("/{id}", (string id, UpdateUserRequest request, UserDirectory d) => ToResult(d.UpdateAsync(id, request)))
+            .WithSummary("Corrects a person's email (their sign-in name), display name and staff number.");
         admin.MapPut("/{id}/roles", (string id, SetRolesRequest request, UserDirectory d) => ToResult(d.SetRolesAsync(id, request.Roles)));
         admin.MapPut("/{id}/phone", (string id, SetPhoneRequest request, UserDirectory d) => ToResult(d.SetPhoneAsync(id, request.PhoneNumber)));
         admin.MapPost("/{id}/reset-password", ResetPasswordAsync);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Bunit;
@@ -165,6 +166,29 @@ public class AdminPeopleTests : PortalTestContext
         _snackbar.WaitForAssertion(() => Assert.Contains("Kim Lee was deleted.", _snackbar.Markup));
     }
 
+    [Fact]
+    public void Edit_corrects_a_persons_name_and_a_taken_email_is_said_on_its_field_in_chinese()
+    {
+        UseCulture("zh-CN");
+        _api.People = [Person("admin@test.local", "Administrator"), Person("kim@test.local", "Kim Lee")];
+        var cut = Render<AdminPeople>();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=people-edit]").Count));
+
+        cut.FindAll("[data-testid=people-edit]")[1].Click();
+        _dialogs.WaitForElement("[data-testid=person-edit-save]");
+        _dialogs.Find("input[data-testid=person-edit-email]").Change("taken@test.local");
+        _dialogs.Find("[data-testid=person-edit-save]").Click();
+        _dialogs.WaitForAssertion(() => Assert.Contains("电子邮件 taken@test.local 已被使用。", _dialogs.Markup));
+
+        _dialogs.Find("input[data-testid=person-edit-email]").Change("kim.lee@test.local");
+        _dialogs.Find("input[data-testid=person-edit-name]").Input("Kim Li");
+        _dialogs.Find("[data-testid=person-edit-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Kim Li", cut.Markup));
+        Assert.Equal(new UpdateUserRequest("kim.lee@test.local", "Kim Li", null), _api.Updates[^1]);
+        _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("[data-testid=person-edit]")));
+    }
+
     private static HttpResponseMessage Json(HttpStatusCode status, string body) =>
         new(status) { Content = new StringContent(body, Encoding.UTF8, status == HttpStatusCode.OK || status == HttpStatusCode.Created ? "application/json" : "application/problem+json") };
 
@@ -183,6 +207,8 @@ public class AdminPeopleTests : PortalTestContext
         public int Creates { get; private set; }
 
         public List<string> Deleted { get; } = [];
+
+        public List<UpdateUserRequest> Updates { get; } = [];
 
         public string? LastQuery { get; private set; }
 
@@ -204,6 +230,24 @@ public class AdminPeopleTests : PortalTestContext
             {
                 Creates++;
                 return CreateAnswerAsync is { } later ? await later() : CreateAnswer!();
+            }
+
+            if (request.Method == HttpMethod.Put && path.StartsWith(PassRoutes.Users + "/", StringComparison.Ordinal) && path.Count(c => c == '/') == 3)
+            {
+                var update = (await request.Content!.ReadFromJsonAsync<UpdateUserRequest>(Web, cancellationToken))!;
+                Updates.Add(update);
+                if (update.Email == "taken@test.local")
+                {
+                    return Json(HttpStatusCode.BadRequest, """
+                        {"title":"One or more validation errors occurred.","status":400,"errors":{"email":["Email 'taken@test.local' is already taken."]},
+                         "codes":{"email":[{"code":"EmailTaken","args":["taken@test.local"]}]}}
+                        """);
+                }
+
+                var id = Uri.UnescapeDataString(path[(PassRoutes.Users.Length + 1)..]);
+                var index = People.FindIndex(p => p.Id == id);
+                People[index] = People[index] with { Email = update.Email!, DisplayName = update.DisplayName!, StaffNumber = update.StaffNumber };
+                return Json(HttpStatusCode.OK, JsonSerializer.Serialize(People[index], Web));
             }
 
             if (request.Method == HttpMethod.Delete && path.StartsWith(PassRoutes.Users + "/", StringComparison.Ordinal))

@@ -14,6 +14,8 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
 
     protected PortalTestContext()
     {
+        // WaitFor* gives up after a second by default: on a loaded 2-core CI box a render can take longer than that.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         Services.AddPortalComponents();
         Services.AddSingleton<TimeProvider>(Time);
         JSInterop.Mode = JSRuntimeMode.Loose;

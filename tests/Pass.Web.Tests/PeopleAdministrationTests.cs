@@ -250,4 +250,43 @@ public class PeopleAdministrationTests : AdminTestBase
         Assert.Contains(after.Items, e => e.Type == AuditEventType.UserDeleted);
         Assert.DoesNotContain(issued.Items, e => e.ClientId is not null && e.ClientName is null);
     }
+
+    [Fact]
+    public async Task An_administrator_corrects_a_persons_email_name_and_staff_number_and_the_new_email_signs_in()
+    {
+        var id = await App.CreatePersonAsync("lee.typo@test.local", "Lee Typo");
+        var put = (UpdateUserRequest body) => Admin.Http.PutAsJsonAsync($"{PassRoutes.Users}/{id}", body);
+
+        var updated = await Admin.ReadAsync<UserSummary>(await put(new UpdateUserRequest(" Lee.Ng@Test.local ", " Lee Ng ", " S-42 ")));
+
+        Assert.Equal(("Lee.Ng@Test.local", "Lee Ng", "S-42"), (updated.Email, updated.DisplayName, updated.StaffNumber));
+        Task<HttpResponseMessage> SignIn(string email) => Api.TokenAsync(TestClient.App,
+            ("grant_type", "password"), ("username", email), ("password", PassApplication.PersonPassword), ("scope", "offline_access"));
+        Assert.Equal(HttpStatusCode.OK, (await SignIn("lee.ng@test.local")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await SignIn("lee.typo@test.local")).StatusCode);
+        Assert.Single((await SearchAsync("lee ng")).Items);
+        var line = await App.WithScopeAsync(sp => sp.GetRequiredService<PassDbContext>().AuditEvents.SingleAsync(e => e.Type == AuditEventType.UserUpdated));
+        Assert.Equal(id, line.SubjectUserId);
+        Assert.Equal(AuditDetailCode.ProfileChanged, line.DetailCode);
+    }
+
+    [Fact]
+    public async Task Correcting_a_person_follows_the_rules_of_a_new_one_and_refuses_another_persons_email_or_staff_number_by_code()
+    {
+        var id = await App.CreatePersonAsync("mo@test.local", "Mo");
+        await Admin.Http.PutAsJsonAsync($"{PassRoutes.Users}/{await App.CreatePersonAsync("taken@test.local", "Taken")}", new UpdateUserRequest("taken@test.local", "Taken", "S-1"));
+        var put = (UpdateUserRequest body) => Admin.Http.PutAsJsonAsync($"{PassRoutes.Users}/{id}", body);
+
+        var email = await ProblemAsync(await put(new UpdateUserRequest("TAKEN@test.local", "Mo")), HttpStatusCode.BadRequest);
+        var staff = await ProblemAsync(await put(new UpdateUserRequest("mo@test.local", "Mo", "S-1")), HttpStatusCode.BadRequest);
+        var rules = await ProblemAsync(await put(new UpdateUserRequest("no-at-sign", new string('x', 101))), HttpStatusCode.BadRequest);
+
+        Assert.Equal("EmailTaken", email.GetProperty("codes").GetProperty("email")[0].GetProperty("code").GetString());
+        Assert.Equal("StaffNumberTaken", staff.GetProperty("codes").GetProperty("staffNumber")[0].GetProperty("code").GetString());
+        Assert.Equal("EmailInvalid", rules.GetProperty("codes").GetProperty("email")[0].GetProperty("code").GetString());
+        Assert.Equal("DisplayNameTooLong", rules.GetProperty("codes").GetProperty("displayName")[0].GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await Admin.Http.PutAsJsonAsync($"{PassRoutes.Users}/no-such-person", new UpdateUserRequest("x@test.local", "X"))).StatusCode);
+        var mo = await Admin.ReadAsync<UserSummary>(await Admin.Http.GetAsync($"{PassRoutes.Users}/{id}"));
+        Assert.Equal(("mo@test.local", "Mo", (string?)null), (mo.Email, mo.DisplayName, mo.StaffNumber));
+    }
 }
