@@ -43,7 +43,7 @@ public class SignInTests(ChromiumFixture chromium) : PortalTest(chromium)
     {
         await Page.GotoAsync("/Account/Login");
 
-        await Page.Locator("#language-zh-link").ClickAsync();
+        await Page.Locator("#language-zh").ClickAsync();
 
         await Expect(Page.Locator("#login-submit")).ToHaveTextAsync("登录", new() { Timeout = Patience });
         Assert.Contains("/Account/Login", Page.Url);
