@@ -81,7 +81,7 @@ public class SignInTests(ChromiumFixture chromium) : PortalTest(chromium)
         // Reached inside the running portal (no server round trip): the portal's router refuses it itself.
         await Page.EvaluateAsync("() => Blazor.navigateTo('/admin/users')");
         await Expect(Page.Locator("h1")).ToHaveTextAsync("Access denied", new() { Timeout = Patience });
-        Assert.Equal("Account/Login?ReturnUrl=%2Fadmin%2Fusers", await Page.Locator("input[name=ReturnUrl]").InputValueAsync());
+        Assert.Equal("Account/Login?ReturnUrl=%2Fadmin%2Fusers", await Page.Locator("[data-testid=denied-return]").InputValueAsync());
 
         await Page.Locator("#denied-home").ClickAsync();
         await Expect(Page.Locator("h1")).ToHaveTextAsync("Unified sign-in", new() { Timeout = Patience });
