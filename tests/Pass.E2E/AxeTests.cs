@@ -74,19 +74,25 @@ public class AxeTests(ChromiumFixture chromium) : PortalTest(chromium)
         await context.AddCookiesAsync([new Cookie { Name = "pass.dark", Value = scheme == "dark" ? "true" : "false", Url = BaseAddress.ToString() }]);
         var page = await context.NewPageAsync();
         var findings = new List<string>();
+        var all = new List<string>();
 
-        await AuditAllAsync(page, Anonymous, locale, axe, findings);
+        await AuditAllAsync(page, Anonymous, locale, axe, findings, all);
         await SignInAsync(page, "rui@test.local");
-        await AuditAllAsync(page, Person, locale, axe, findings);
+        await AuditAllAsync(page, Person, locale, axe, findings, all);
         await context.ClearCookiesAsync();
         await context.AddCookiesAsync([new Cookie { Name = "pass.dark", Value = scheme == "dark" ? "true" : "false", Url = BaseAddress.ToString() }]);
         await SignInAsync(page, PassApplication.AdminEmail, PassApplication.AdminPassword);
-        await AuditAllAsync(page, Administrator, locale, axe, findings);
+        await AuditAllAsync(page, Administrator, locale, axe, findings, all);
+
+        // Every finding, the lesser ones too, for whoever reads the run (test-results/ beside the screenshots).
+        var results = Path.Combine(AppContext.BaseDirectory, "test-results");
+        Directory.CreateDirectory(results);
+        await File.WriteAllLinesAsync(Path.Combine(results, $"axe-{locale}-{scheme}.txt"), all, TestContext.Current.CancellationToken);
 
         Assert.True(findings.Count == 0, $"critical or serious axe violations ({locale}, {scheme}):\n" + string.Join("\n", findings));
     }
 
-    private async Task AuditAllAsync(IPage page, AxePage[] pages, string locale, string axe, List<string> findings)
+    private async Task AuditAllAsync(IPage page, AxePage[] pages, string locale, string axe, List<string> findings, List<string> all)
     {
         var output = TestContext.Current.TestOutputHelper;
         foreach (var target in pages)
@@ -104,6 +110,7 @@ public class AxeTests(ChromiumFixture chromium) : PortalTest(chromium)
             {
                 var line = $"{target.Name} ({target.Path}): {violation.Id} [{violation.Impact}] x{violation.Count} at {violation.Target} {violation.Html}";
                 output?.WriteLine(line);
+                all.Add(line);
                 if (violation.Impact is "critical" or "serious")
                 {
                     findings.Add(line + " — " + violation.Summary);
