@@ -34,6 +34,12 @@ public static class PortalTheme
             Error = "#ff8a80", ErrorContrastText = OnDark,
             // MudBlazor's 50% white is 4.25:1 on the surface: labels, helper texts and table headers need 60%.
             TextSecondary = "rgba(255,255,255,0.60)",
+            // An alert's text is the "darken" tone on a tint of its colour; on the dark page it must be lighter, not darker
+            // (MudBlazor's computed error tone is 4.02:1 there). These are 5.5:1 or more, and hover well under dark text.
+            ErrorDarken = "#ffa49c",
+            SuccessDarken = "#81c784",
+            InfoDarken = "#81d4fa",
+            WarningDarken = "#ffc774",
         },
     };
 }
