@@ -23,6 +23,8 @@ public class AxeTests(ChromiumFixture chromium) : PortalTest(chromium)
     [
         new("/", "home (signed out)"),
         new("/Account/Login", "sign-in", Interactive: false),
+        new("/Account/ForgotPassword", "forgot password", Interactive: false),
+        new("/Account/Lockout", "locked out", Interactive: false),
         new("/login/qr", "kiosk sign-in"),
         new("/no-such-page", "not found"),
     ];
@@ -43,6 +45,11 @@ public class AxeTests(ChromiumFixture chromium) : PortalTest(chromium)
         new("/Account/Manage/ChangePassword", "password", Interactive: false),
         new("/Account/Manage/TwoFactorAuthentication", "two-factor", Interactive: false),
         new("/Account/Manage/ConnectedSites", "connected sites", Interactive: false),
+        new("/Account/Manage/Email", "email", Interactive: false),
+        new("/Account/Manage/Passkeys", "passkeys", Interactive: false),
+        new("/Account/Manage/PersonalData", "personal data", Interactive: false),
+        new("/Account/Manage/EnableAuthenticator", "authenticator app", Interactive: false),
+        new("/login/qr/verify", "kiosk approval (phone)", Interactive: false),
         new("/helpdesk/cards", "card desk"),
         new("/admin", "dashboard"),
         new("/admin/users", "people"),
