@@ -33,7 +33,7 @@ public class AccountJourneyTests(ChromiumFixture chromium) : PortalTest(chromium
         await App.CreatePersonAsync("bo@test.local", "Bo Zhang");
         await SignInAsync(Page, "bo@test.local");
         await Page.GotoAsync($"/culture/set?culture=zh-CN&redirectUri={Uri.EscapeDataString("/Account/Manage/ChangePassword")}");
-        await Expect(Page.Locator("h5").First).ToHaveTextAsync("修改密码", new() { Timeout = Patience });
+        await Expect(Page.Locator("main h2").First).ToHaveTextAsync("修改密码", new() { Timeout = Patience });
 
         await Page.Locator("[id='Input.OldPassword']").FillAsync("Not-My-Password-9");
         await Page.Locator("[id='Input.NewPassword']").FillAsync(NewPassword);

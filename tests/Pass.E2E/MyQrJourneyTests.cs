@@ -91,7 +91,6 @@ public class MyQrJourneyTests(ChromiumFixture chromium) : PortalTest(chromium)
         await Expect(Page.Locator("#nav-my-qr")).ToContainTextAsync("My QR code", new() { Timeout = Patience });
         await WaitInteractiveAsync(Page);
 
-        await Page.Locator("#language-menu button, button#language-menu").First.ClickAsync();
         await Page.Locator("#language-zh").ClickAsync();
 
         await Expect(Page.Locator("#nav-my-qr")).ToContainTextAsync("我的二维码", new() { Timeout = Patience });

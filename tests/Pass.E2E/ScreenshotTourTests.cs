@@ -40,7 +40,7 @@ public class ScreenshotTourTests(ChromiumFixture chromium) : PortalTest(chromium
         {
             await page.GotoAsync(path);
             await WaitInteractiveAsync(page);
-            await Expect(page.Locator("h4").First).ToHaveTextAsync(heading, new() { Timeout = Patience });
+            await Expect(page.Locator("h1")).ToHaveTextAsync(heading, new() { Timeout = Patience });
             await Expect(page.Locator("#theme-toggle")).ToHaveAttributeAsync("aria-label", scheme == "dark" ? "Light mode" : "Dark mode");
             await ScreenshotAsync(page, $"{scheme}-{name}");
         }
@@ -50,7 +50,7 @@ public class ScreenshotTourTests(ChromiumFixture chromium) : PortalTest(chromium
         foreach (var (path, name, heading) in AccountPages)
         {
             await page.GotoAsync(path);
-            await Expect(page.Locator("h5").First).ToHaveTextAsync(heading, new() { Timeout = Patience });
+            await Expect(page.Locator("main h2").First).ToHaveTextAsync(heading, new() { Timeout = Patience });
             if (scheme == "dark" && await page.Locator("#theme-toggle").GetAttributeAsync("aria-label") == "Dark mode")
             {
                 await page.Locator("#theme-toggle").ClickAsync();

@@ -43,9 +43,48 @@ public class SignInTests(ChromiumFixture chromium) : PortalTest(chromium)
     {
         await Page.GotoAsync("/Account/Login");
 
-        await Page.Locator("#language-zh-link").ClickAsync();
+        await Page.Locator("#language-zh").ClickAsync();
 
         await Expect(Page.Locator("#login-submit")).ToHaveTextAsync("登录", new() { Timeout = Patience });
         Assert.Contains("/Account/Login", Page.Url);
+    }
+
+    [Fact]
+    public async Task A_person_refused_a_server_checked_page_signs_in_as_an_administrator_and_lands_on_it()
+    {
+        await App.CreatePersonAsync("tao@test.local", "Tao Lin");
+        await SignInAsync(Page, "tao@test.local");
+
+        // A full load of /admin: the server's authorization sends the person to the account page's access denied.
+        await Page.GotoAsync("/admin");
+        await Expect(Page.Locator("h1")).ToHaveTextAsync("Access denied", new() { Timeout = Patience });
+        Assert.Contains("/Account/AccessDenied", Page.Url);
+
+        await Page.Locator("#denied-switch-account").ClickAsync();
+        await Page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase), new() { Timeout = Patience });
+        await Page.Locator("[id='Input.Email']").FillAsync(PassApplication.AdminEmail);
+        await Page.Locator("[id='Input.Password']").FillAsync(PassApplication.AdminPassword);
+        await Page.Locator("#login-submit").ClickAsync();
+
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin", new() { Timeout = Patience });
+        await Expect(Page.Locator("h1")).ToHaveTextAsync("Dashboard", new() { Timeout = Patience });
+    }
+
+    [Fact]
+    public async Task A_person_refused_a_page_inside_the_portal_can_go_home_from_it()
+    {
+        await App.CreatePersonAsync("mei@test.local", "Mei Chen");
+        await SignInAsync(Page, "mei@test.local");
+        await Page.GotoAsync("/me/qr");
+        await WaitInteractiveAsync(Page);
+
+        // Reached inside the running portal (no server round trip): the portal's router refuses it itself.
+        await Page.EvaluateAsync("() => Blazor.navigateTo('/admin/users')");
+        await Expect(Page.Locator("h1")).ToHaveTextAsync("Access denied", new() { Timeout = Patience });
+        Assert.Equal("Account/Login?ReturnUrl=%2Fadmin%2Fusers", await Page.Locator("[data-testid=denied-return]").InputValueAsync());
+
+        await Page.Locator("#denied-home").ClickAsync();
+        await Expect(Page.Locator("h1")).ToHaveTextAsync("Unified sign-in", new() { Timeout = Patience });
+        Assert.Equal("/", new Uri(Page.Url).AbsolutePath);
     }
 }

@@ -135,4 +135,12 @@ public class KioskSignInTests : PortalTestContext
             return Task.FromResult(KioskCompletion.SignedIn);
         }
     }
+
+    [Fact]
+    public void The_countdown_bar_is_named_for_screen_readers()
+    {
+        var cut = RenderPanel(KioskSignInStatus.Pending, Issued.AddSeconds(60));
+
+        Assert.Equal("Time left before the code expires", cut.Find("[role=progressbar]").GetAttribute("aria-label"));
+    }
 }

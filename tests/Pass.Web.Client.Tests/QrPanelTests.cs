@@ -70,4 +70,17 @@ public class QrPanelTests : PortalTestContext
         Assert.Equal("已使用", cut.Find("[data-testid=qr-status]").TextContent.Trim());
         Assert.Equal("已被 食堂 POS 3 使用", cut.Find("[data-testid=qr-used-by]").TextContent);
     }
+
+    [Theory]
+    [InlineData("en", "Time left before the code expires")]
+    [InlineData("zh-CN", "二维码失效前的剩余时间")]
+    public void The_countdown_bar_is_named_for_screen_readers(string culture, string name)
+    {
+        UseCulture(culture);
+
+        var cut = RenderPanel(View(QrSessionStatus.Unused), Issued.AddSeconds(30));
+
+        Assert.Equal(name, cut.Find("[role=progressbar]").GetAttribute("aria-label"));
+        Assert.Equal("p", cut.Find("[data-testid=qr-countdown]").TagName.ToLowerInvariant());
+    }
 }
