@@ -25,6 +25,16 @@ document.addEventListener("click", event => {
     }
 });
 
+// The menu button on server-rendered pages: without the portal's script MudBlazor cannot open the drawer on a phone.
+document.addEventListener("click", event => {
+    const button = event.target instanceof Element ? event.target.closest("[data-pass-toggle-drawer]") : null;
+    const drawer = document.getElementById("pass-drawer");
+    if (button && drawer) {
+        const shown = drawer.classList.toggle("pass-drawer-shown");
+        button.setAttribute("aria-expanded", shown ? "true" : "false");
+    }
+});
+
 // Server-rendered forms marked data-submit-once post one time only (a double tap must not send a spent code again).
 document.addEventListener("submit", event => {
     const form = event.target;

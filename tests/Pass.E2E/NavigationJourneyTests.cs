@@ -64,6 +64,11 @@ public class NavigationJourneyTests(ChromiumFixture chromium) : PortalTest(chrom
                 await ExpectOpenedAsync(page, path, id, Phone.Width);
             }
 
+            // The account pages are rendered on the server without the portal's script: the menu still opens there.
+            await page.GetByRole(AriaRole.Button, new() { Name = "菜单" }).ClickAsync();
+            await page.Locator("#nav-my-qr").ClickAsync();
+            await ExpectOpenedAsync(page, "/me/qr", "nav-my-qr", Phone.Width);
+
             Assert.True(errors.Count == 0, "the browser reported errors:\n" + string.Join("\n", errors));
         }
         finally

@@ -100,14 +100,16 @@ customElements.define('passkey-submit', class extends HTMLElement {
                 // The user explicitly canceled the operation - return without error.
                 return;
             }
-            console.error(error);
             if (useConditionalMediation) {
-                // An error occurred during conditional mediation, which is not user-initiated.
-                // We log the error in the console but do not relay it to the user.
+                // Offering saved passkeys in the email field is not something the person asked for: a browser that
+                // cannot (an address without a domain name, such as 127.0.0.1) just does not offer them.
+                console.debug(error);
                 return;
             }
-            const errorMessage = error.name === 'NotAllowedError'
-                ? 'No passkey was provided by the authenticator.'
+            console.error(error);
+            // A code the page shows in the person's language (PasskeyErrors); anything else as the browser said it.
+            const errorMessage = error.name === 'NotAllowedError' ? 'passkey:none'
+                : error.name === 'SecurityError' ? 'passkey:domain'
                 : error.message;
             formData.append(`${this.attrs.name}.Error`, errorMessage);
         }
