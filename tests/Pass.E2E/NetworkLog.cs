@@ -4,8 +4,8 @@ using Microsoft.Playwright;
 
 namespace Pass.E2E;
 
-/// <summary>One response as the browser received it: its Content-Encoding and the bytes that crossed the wire.</summary>
-public sealed record Fetch(string Path, int Status, string? Encoding, string? ContentType, long Bytes);
+/// <summary>One response as the browser received it: its Content-Encoding, the bytes that crossed the wire and the body's decoded size.</summary>
+public sealed record Fetch(string Path, int Status, string? Encoding, string? ContentType, long Bytes, long Decoded = 0);
 
 /// <summary>
 /// Chromium's own account of a page's requests (DevTools Network events): encodedDataLength is what was transferred,
@@ -17,6 +17,7 @@ public sealed class NetworkLog : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Fetch> _responses = new();
     private readonly ConcurrentDictionary<string, long> _finished = new();
     private readonly ConcurrentDictionary<string, string> _failed = new();
+    private readonly ConcurrentDictionary<string, long> _decoded = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private NetworkLog(ICDPSession cdp) => _cdp = cdp;
@@ -27,6 +28,8 @@ public sealed class NetworkLog : IAsyncDisposable
         log._cdp.Event("Network.responseReceived").OnEvent += (_, e) => log.OnResponse(e!.Value);
         log._cdp.Event("Network.loadingFinished").OnEvent += (_, e) =>
             log.Record(log._finished, e!.Value.GetProperty("requestId").GetString()!, (long)e.Value.GetProperty("encodedDataLength").GetDouble());
+        log._cdp.Event("Network.dataReceived").OnEvent += (_, e) =>
+            log._decoded.AddOrUpdate(e!.Value.GetProperty("requestId").GetString()!, e.Value.GetProperty("dataLength").GetInt64(), (_, sum) => sum + e.Value.GetProperty("dataLength").GetInt64());
         log._cdp.Event("Network.loadingFailed").OnEvent += (_, e) =>
             log.Record(log._failed, e!.Value.GetProperty("requestId").GetString()!, e.Value.GetProperty("errorText").GetString() ?? "failed");
         await log._cdp.SendAsync("Network.enable");
@@ -44,7 +47,7 @@ public sealed class NetworkLog : IAsyncDisposable
                 .Count(r => !_finished.ContainsKey(r.Key) && !_failed.ContainsKey(r.Key));
             if (open == 0)
             {
-                return [.. _responses.Select(r => r.Value with { Bytes = _finished.GetValueOrDefault(r.Key), Status = _failed.ContainsKey(r.Key) ? 0 : r.Value.Status })];
+                return [.. _responses.Select(r => r.Value with { Bytes = _finished.GetValueOrDefault(r.Key), Decoded = _decoded.GetValueOrDefault(r.Key), Status = _failed.ContainsKey(r.Key) ? 0 : r.Value.Status })];
             }
 
             await changed.WaitAsync(cancel.Token);
