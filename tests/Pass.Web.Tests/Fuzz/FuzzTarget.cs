@@ -54,7 +54,7 @@ public sealed record FuzzTarget(string Template, ErrorAudience Audience, params 
         new(PassRoutes.Me + "/qr/{session}", ErrorAudience.Api, "GET"),
         new(PassRoutes.Me + "/qr/{session}/events", ErrorAudience.Api, "GET"),
         new(PassRoutes.Users, ErrorAudience.Api, "GET", "POST"),
-        new(PassRoutes.Users + "/{id}", ErrorAudience.Api, "GET", "DELETE"),
+        new(PassRoutes.Users + "/{id}", ErrorAudience.Api, "GET", "PUT", "DELETE"),
         new(PassRoutes.Users + "/{id}/lock", ErrorAudience.Api, "POST"),
         new(PassRoutes.Users + "/{id}/unlock", ErrorAudience.Api, "POST"),
         new(PassRoutes.Users + "/{id}/roles", ErrorAudience.Api, "PUT"),
