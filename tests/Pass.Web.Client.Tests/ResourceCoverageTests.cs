@@ -40,4 +40,29 @@ public class ResourceCoverageTests
 
         Assert.True(missing.Count == 0, "No label for: " + string.Join(", ", missing));
     }
+
+    [Theory]
+    [InlineData("PortalText.resx")]
+    [InlineData("PortalText.zh-CN.resx")]
+    public void No_key_is_written_twice_in_a_resource_file(string file)
+    {
+        // The compiler keeps the first of two and only warns (MSB3568), so a second text silently never shows.
+        var path = Path.Combine(RepositoryRoot(), "Pass.Web.Client", "Resources", file);
+        var names = System.Xml.Linq.XDocument.Load(path).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToList();
+
+        var twice = names.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+
+        Assert.True(twice.Count == 0, $"{file} has these keys more than once: " + string.Join(", ", twice));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Pass.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("Pass.sln not found above " + AppContext.BaseDirectory);
+    }
 }

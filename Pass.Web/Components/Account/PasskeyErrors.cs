@@ -11,7 +11,7 @@ public static class PasskeyErrors
 {
     public static string Describe(IStringLocalizer<PortalText> text, string reported) => reported switch
     {
-        "passkey:none" => text["Passkey_None"],
+        "passkey:none" => text["Passkey_NotGiven"],
         "passkey:domain" => text["Passkey_Domain"],
         _ => string.Format(text["Passkey_BrowserSaid"], reported),
     };
