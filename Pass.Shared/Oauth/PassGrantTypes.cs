@@ -50,4 +50,7 @@ public static class PassClaims
     /// <summary>On a kiosk's sign-in request: what the device is called, where it asked from.</summary>
     public const string DeviceName = "pass_device_name";
     public const string DeviceAddress = "pass_device_ip";
+
+    /// <summary>On a portal sign-in whose password Pass made (a new person, a reset): "true" until they choose their own.</summary>
+    public const string TemporaryPassword = "pass_temporary_password";
 }

@@ -26,4 +26,10 @@ public class ApplicationUser : IdentityUser
     public string? StaffNumber { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// The password was made by Pass for an administrator to hand over (a new person, a reset): the portal asks the
+    /// person to choose their own before anything else; changing it clears this.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
 }

@@ -101,6 +101,7 @@ public static class PassFeatures
             }
         }));
         app.UseAuthentication();
+        app.UseTemporaryPasswordChange();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

@@ -62,6 +62,7 @@ public static class IdentitySetup
             .AddEntityFrameworkStores<PassDbContext>()
             .AddUserManager<PassUserManager>()
             .AddErrorDescriber<PassIdentityErrors>()
+            .AddClaimsPrincipalFactory<PassClaimsPrincipalFactory>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();

@@ -32,6 +32,19 @@ public sealed class PassUserManager(
 
     private static IdentityError LastAdministrator => new() { Code = LastAdministratorCode, Description = ProblemTexts.English(ProblemCode.LastAdministrator) };
 
+    /// <summary>A password the person chose themselves is no longer temporary, on every path that changes it.</summary>
+    public override async Task<IdentityResult> ChangePasswordAsync(ApplicationUser user, string currentPassword, string newPassword)
+    {
+        var result = await base.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (result.Succeeded && user.MustChangePassword)
+        {
+            user.MustChangePassword = false;
+            await UpdateAsync(user);
+        }
+
+        return result;
+    }
+
     public override async Task<IdentityResult> DeleteAsync(ApplicationUser user)
     {
         if (await IsLastWorkingAdministratorAsync(user))

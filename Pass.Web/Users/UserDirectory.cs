@@ -132,6 +132,7 @@ public sealed class UserDirectory(
             StaffNumber = StaffNumberOf(request.StaffNumber),
             PhoneNumber = phone,
             CreatedAt = time.GetUtcNow(),
+            MustChangePassword = generated,
         };
         if (user.StaffNumber is not null && await db.Users.AnyAsync(u => u.StaffNumber == user.StaffNumber))
         {
@@ -218,6 +219,9 @@ public sealed class UserDirectory(
             {
                 throw new InvalidOperationException(string.Join(" ", reset.Errors.Select(e => e.Description)));
             }
+
+            user.MustChangePassword = true;
+            await users.UpdateAsync(user);
 
             await tokens.RevokeBySubjectAsync(user.Id);
             await audit.RecordAsync(AuditEventType.UserPasswordReset, user.Id);

@@ -28,6 +28,31 @@ public class AccountJourneyTests(ChromiumFixture chromium) : PortalTest(chromium
     }
 
     [Fact]
+    public async Task A_person_given_a_temporary_password_chooses_their_own_first_and_then_reaches_the_page_they_asked_for()
+    {
+        using var admin = await PortalSession.AdminAsync(App);
+        var created = await admin.ReadAsync<Pass.Shared.Users.CreateUserResponse>(await admin.PostAsync(Pass.Shared.Oauth.PassRoutes.Users,
+            new Pass.Shared.Users.CreateUserRequest("noor@test.local", "Noor Ali")), HttpStatusCode.Created);
+
+        await Page.GotoAsync("/me/cards");
+        await Page.WaitForURLAsync("**/Account/Login**", new() { Timeout = Patience });
+        await FillSignInAsync(Page, "noor@test.local", created.GeneratedPassword!);
+
+        await Page.WaitForURLAsync("**/Account/Manage/ChangePassword**", new() { Timeout = Patience });
+        await Expect(Page.Locator("[data-testid=password-temporary]")).ToContainTextAsync("temporary");
+        await Page.Locator("[id='Input.OldPassword']").FillAsync(created.GeneratedPassword!);
+        await Page.Locator("[id='Input.NewPassword']").FillAsync(NewPassword);
+        await Page.Locator("[id='Input.ConfirmPassword']").FillAsync(NewPassword);
+        await Page.Locator("#change-password").ClickAsync();
+
+        await Page.WaitForURLAsync(url => url.EndsWith("/me/cards", StringComparison.Ordinal), new() { Timeout = Patience });
+        await WaitInteractiveAsync(Page);
+        await Page.GotoAsync("/me/tokens");
+        await Expect(Page.Locator("h1")).ToBeVisibleAsync(new() { Timeout = Patience });
+        Assert.EndsWith("/me/tokens", Page.Url);
+    }
+
+    [Fact]
     public async Task A_wrong_current_password_is_refused_in_the_viewers_language()
     {
         await App.CreatePersonAsync("bo@test.local", "Bo Zhang");

@@ -660,6 +660,9 @@ namespace Pass.Web.Data.Migrations
                     b.Property<long?>("LockoutEnd")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedDisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
