@@ -35,6 +35,15 @@ document.addEventListener("click", event => {
     }
 });
 
+// Server-rendered forms that end something (withdrawing a site) ask first, in the page's language (data-confirm).
+document.addEventListener("submit", event => {
+    const form = event.target;
+    if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+    }
+}, true);
+
 // Server-rendered forms marked data-submit-once post one time only (a double tap must not send a spent code again).
 document.addEventListener("submit", event => {
     const form = event.target;

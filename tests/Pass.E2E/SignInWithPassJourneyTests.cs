@@ -31,6 +31,15 @@ public class SignInWithPassJourneyTests(ChromiumFixture chromium) : PortalTest(c
         await Expect(Page.Locator("#site-user")).ToContainTextAsync("Iris Chen", new() { Timeout = Patience });
         await Page.GotoAsync(new Uri(BaseAddress, "/Account/Manage/ConnectedSites").ToString());
         await Expect(Page.Locator("[data-testid=sites]")).ToContainTextAsync("Canteen", new() { Timeout = Patience });
+        // It asks first: dismissed, the site stays; accepted, it goes.
+        var asked = new List<string>();
+        void Dismiss(object? _, Microsoft.Playwright.IDialog dialog) { asked.Add(dialog.Message); _ = dialog.DismissAsync(); }
+        Page.Dialog += Dismiss;
+        await Page.Locator("[data-testid=sites-withdraw]").ClickAsync();
+        Assert.StartsWith("Withdraw Canteen?", Assert.Single(asked));
+        await Expect(Page.Locator("[data-testid=sites]")).ToContainTextAsync("Canteen");
+        Page.Dialog -= Dismiss;
+        Page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
         await Page.Locator("[data-testid=sites-withdraw]").ClickAsync();
         await Expect(Page.Locator("[data-testid=sites-none]")).ToBeVisibleAsync(new() { Timeout = Patience });
         await Page.GotoAsync(new Uri(site.Address, "/login").ToString());
