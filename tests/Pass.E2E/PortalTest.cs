@@ -67,7 +67,9 @@ public abstract class PortalTest(ChromiumFixture chromium) : IAsyncLifetime
         await page.Locator("[id='Input.Email']").FillAsync(email);
         await page.Locator("[id='Input.Password']").FillAsync(password);
         await page.Locator("#login-submit").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase), new() { Timeout = Patience });
+        // Only the address: what comes next waits for what it needs (the page's load event can take long on a busy box).
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase),
+            new() { Timeout = Patience, WaitUntil = WaitUntilState.Commit });
     }
 
     /// <summary>Waits until WebAssembly has taken over the prerendered page, so clicks reach components.</summary>

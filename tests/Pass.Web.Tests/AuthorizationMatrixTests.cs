@@ -58,6 +58,8 @@ public sealed class AuthorizationMatrixTests(SixCallers pass) : IClassFixture<Si
         new("POST", PassRoutes.Users, Style.Portal, "401 403 403 403 201 401",
             _ => At(PassRoutes.Users, new CreateUserRequest($"new-{Guid.NewGuid():N}@test.local", "New Person"))),
         new("GET", PassRoutes.Users + "/{id}", Style.Portal, "401 403 403 403 200 401", p => At($"{PassRoutes.Users}/{p.UserId}")),
+        new("PUT", PassRoutes.Users + "/{id}", Style.Portal, "401 403 403 403 200 401",
+            async p => ($"{PassRoutes.Users}/{await p.NewPersonAsync()}", JsonContent.Create(new UpdateUserRequest($"edited-{Guid.NewGuid():N}@test.local", "Edited Person")))),
         new("DELETE", PassRoutes.Users + "/{id}", Style.Portal, "401 403 403 403 204 401", async p => ($"{PassRoutes.Users}/{await p.NewPersonAsync()}", null)),
         new("POST", PassRoutes.Users + "/{id}/lock", Style.Portal, "401 403 403 403 200 401", async p => ($"{PassRoutes.Users}/{await p.NewPersonAsync()}/lock", null)),
         new("POST", PassRoutes.Users + "/{id}/unlock", Style.Portal, "401 403 403 403 200 401", async p => ($"{PassRoutes.Users}/{await p.NewPersonAsync()}/unlock", null)),
