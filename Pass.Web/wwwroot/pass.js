@@ -11,6 +11,12 @@ window.passPortal = {
             document.cookie = "pass.dark=" + value + ";path=/;max-age=31536000;samesite=lax" + (location.protocol === "https:" ? ";secure" : "");
         }
     },
+    // Gives the focus to what a page names after it re-rendered (the element may be a wrapper around the control).
+    focus: selector => {
+        const element = document.querySelector(selector);
+        const target = element && !element.matches("button, input, a, [tabindex]") ? element.querySelector("button, input, a, [tabindex]") : element;
+        target?.focus();
+    },
     toggleDark: () => {
         const dark = (window.localStorage.getItem("pass.dark") ?? (document.cookie.includes("pass.dark=true") ? "true" : "false")) !== "true";
         window.passPortal.save("dark", dark ? "true" : "false");

@@ -86,6 +86,11 @@ public class AdminPeopleTests : PortalTestContext
 
         var snackbar = _snackbar;
         snackbar.WaitForAssertion(() => Assert.Contains("Pass 必须至少保留一名可用的管理员。", snackbar.Markup));
+
+        // The focus goes back to that row's Lock button, not to the page's body.
+        cut.WaitForAssertion(() => Assert.Contains(JSInterop.Invocations, i => i.Identifier == "passPortal.focus"
+            && (string)i.Arguments[0]! == $"[data-testid=people-lock][data-person='{other.Id}']"));
+        Assert.NotNull(cut.Find($"[data-testid=people-lock][data-person='{other.Id}']"));
     }
 
     [Fact]
