@@ -328,4 +328,20 @@ public class CardDeskTests : PortalTestContext
         cut.WaitForAssertion(() => Assert.Equal("Lost", cut.Find("[data-testid=desk-card-status]").GetAttribute("data-status")));
         Assert.Single(_desk.Calls, c => c.StartsWith("report-lost", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_second_tap_of_a_card_the_person_already_holds_says_so_and_offers_to_take_nothing()
+    {
+        var snackbar = Render<MudSnackbarProvider>();
+        var cut = await WithPersonAsync();
+        Type(cut, "04A23B1C");
+        cut.WaitForAssertion(() => Assert.Single(_desk.Cards));
+
+        Type(cut, "04A23B1C");
+
+        snackbar.WaitForAssertion(() => Assert.Contains("Card ••••3B1C is already bound to Xia Ming.", snackbar.Markup));
+        Assert.Empty(cut.FindAll("[data-testid=desk-conflict]"));
+        Assert.Empty(cut.FindAll("[data-testid=desk-unbind-other]"));
+        Assert.Single(_desk.Cards);
+    }
 }

@@ -40,6 +40,11 @@ public sealed class InMemoryCardDesk : ICardDeskService
             return new CardDeskResult(CardDeskOutcome.AlreadyBound, BoundTo: "Z**** W**", ConflictingBindingId: OthersBinding);
         }
 
+        if (Cards.FirstOrDefault(c => c.CardNumber == card.Value && c.Status == CardBindingStatus.Active) is { } held)
+        {
+            return new CardDeskResult(CardDeskOutcome.AlreadyBound, BoundTo: "X** M***", ConflictingBindingId: held.Id);
+        }
+
         if (card.Value == LostCard && acknowledgedLost != LostBinding)
         {
             return new CardDeskResult(CardDeskOutcome.ReportedLost, BoundTo: "L** O****", ConflictingBindingId: LostBinding, ReportedLostAt: LostAt);
