@@ -194,6 +194,22 @@ public class AdminPeopleTests : PortalTestContext
         _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("[data-testid=person-edit]")));
     }
 
+    [Fact]
+    public void A_reset_password_is_shown_in_a_dialog_so_it_is_in_view_from_any_row()
+    {
+        _api.People = [Person("admin@test.local", "Administrator"), Person("kim@test.local", "Kim Lee")];
+        var cut = Render<AdminPeople>();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=people-reset]").Count));
+
+        cut.FindAll("[data-testid=people-reset]")[1].Click();
+        _dialogs.WaitForElement("[data-testid=confirm-yes]").Click(new Microsoft.AspNetCore.Components.Web.MouseEventArgs { Detail = 1 });
+
+        _dialogs.WaitForAssertion(() => Assert.Equal("Pw-Reset-1", _dialogs.Find("[data-testid=secret-dialog] [data-testid=secret-value]").TextContent));
+        Assert.Contains("kim@test.local", _dialogs.Find("[data-testid=secret-dialog]").TextContent);
+        _dialogs.Find("[data-testid=secret-dialog-close]").Click();
+        _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("[data-testid=secret-dialog]")));
+    }
+
     private static HttpResponseMessage Json(HttpStatusCode status, string body) =>
         new(status) { Content = new StringContent(body, Encoding.UTF8, status == HttpStatusCode.OK || status == HttpStatusCode.Created ? "application/json" : "application/problem+json") };
 
@@ -261,6 +277,11 @@ public class AdminPeopleTests : PortalTestContext
                 Deleted.Add(id);
                 People.RemoveAll(p => p.Id == id);
                 return new HttpResponseMessage(HttpStatusCode.NoContent);
+            }
+
+            if (path.EndsWith("/reset-password", StringComparison.Ordinal))
+            {
+                return Json(HttpStatusCode.OK, JsonSerializer.Serialize(new PasswordResetResponse("Pw-Reset-1"), Web));
             }
 
             if (path.EndsWith("/lock", StringComparison.Ordinal))
