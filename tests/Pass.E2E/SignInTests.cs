@@ -5,6 +5,22 @@ namespace Pass.E2E;
 
 public class SignInTests(ChromiumFixture chromium) : PortalTest(chromium)
 {
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example")]
+    [InlineData("/\\evil.example")]
+    public async Task A_return_address_on_another_site_is_ignored_and_the_person_still_signs_in(string elsewhere)
+    {
+        await App.CreatePersonAsync("rex@test.local", "Rex Ho");
+
+        await Page.GotoAsync("/Account/Login?ReturnUrl=" + Uri.EscapeDataString(elsewhere));
+        await FillSignInAsync(Page, "rex@test.local");
+
+        await Expect(Page.Locator("h1")).ToBeVisibleAsync(new() { Timeout = Patience });
+        Assert.Equal(BaseAddress.Authority, new Uri(Page.Url).Authority);
+        Assert.Equal("/", new Uri(Page.Url).AbsolutePath);
+    }
+
     [Fact]
     public async Task A_wrong_password_an_unknown_account_and_a_locked_account_all_get_the_same_answer()
     {
