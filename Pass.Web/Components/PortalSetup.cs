@@ -64,8 +64,6 @@ public static class PortalSetup
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, Secure = context.Request.IsHttps, SameSite = SameSiteMode.Lax, Path = "/" });
-        var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal)
-            && !redirectUri.StartsWith("/\\", StringComparison.Ordinal) ? redirectUri : "/";
-        return TypedResults.LocalRedirect(target);
+        return TypedResults.LocalRedirect(Pass.Shared.ReturnUrls.IsLocalPath(redirectUri) ? redirectUri! : "/");
     }
 }

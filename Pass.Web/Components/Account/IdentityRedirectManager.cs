@@ -24,7 +24,7 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
             uri = "/" + navigationManager.ToBaseRelativePath(uri);
         }
 
-        navigationManager.NavigateTo(ReturnUrls.LocalOrHome(uri));
+        navigationManager.NavigateTo(Pass.Shared.ReturnUrls.LocalOrHome(uri));
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)

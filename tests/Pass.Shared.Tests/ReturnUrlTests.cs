@@ -1,6 +1,6 @@
-using Pass.Web.Components.Account;
+using Pass.Shared;
 
-namespace Pass.Web.Tests;
+namespace Pass.Shared.Tests;
 
 /// <summary>Where the account pages send a person back to: only a path on this site.</summary>
 public class ReturnUrlTests
