@@ -53,4 +53,40 @@ public static class PassClaims
 
     /// <summary>On a portal sign-in whose password Pass made (a new person, a reset): "true" until they choose their own.</summary>
     public const string TemporaryPassword = "pass_temporary_password";
+
+    /// <summary>OIDC's session id (Front- and Back-Channel Logout 1.0): one per portal sign-in.</summary>
+    public const string SessionId = "sid";
+}
+
+/// <summary>
+/// How a person proved who they are (OIDC <c>amr</c>, RFC 8176 values where one fits): carried on the portal cookie
+/// and into the id_tokens of the sign-ins it serves.
+/// </summary>
+public static class SignInMethods
+{
+    public const string Password = "pwd";
+    public const string OneTimePassword = "otp";
+    public const string Sms = "sms";
+    public const string Qr = "qr";
+    public const string HardwareKey = "hwk";
+    public const string MultiFactor = "mfa";
+
+    /// <summary>The kiosk's "scan to sign in" (the <c>authenticationMethod</c> it signs the cookie in with).</summary>
+    public const string KioskQr = "kiosk-qr";
+}
+
+/// <summary>Who a token is for (its <c>aud</c>) and what a client may do beyond its grants.</summary>
+public static class PassAudiences
+{
+    /// <summary>Pass's own API (check_token, the QR and SMS endpoints, userinfo): the audience of every access token.</summary>
+    public const string Api = "pass";
+}
+
+public static class PassPermissions
+{
+    /// <summary>
+    /// A resource server: may introspect (RFC 7662) access tokens issued to other clients. Without it a client
+    /// introspects only its own tokens and hears <c>{"active":false}</c> of anyone else's.
+    /// </summary>
+    public const string IntrospectAny = "pass:introspect_any";
 }

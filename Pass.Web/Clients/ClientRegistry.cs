@@ -22,7 +22,7 @@ public sealed class ClientRegistry(
     public async Task<ClientSecretResponse> RegisterAsync(
         string displayName, IEnumerable<string> grants, CardReaderFormat? readerFormat,
         string? clientId = null, string? clientSecret = null, CancellationToken ct = default,
-        IReadOnlyList<string>? redirectUris = null, bool requireConsent = true)
+        IReadOnlyList<string>? redirectUris = null, bool requireConsent = true, bool mayIntrospect = false)
     {
         clientId ??= Secrets.NewClientId();
         clientSecret ??= Secrets.NewToken();
@@ -33,7 +33,7 @@ public sealed class ClientRegistry(
             ClientType = ClientTypes.Confidential,
             DisplayName = displayName,
         };
-        SetGrants(descriptor, grants);
+        SetGrants(descriptor, grants, mayIntrospect);
         SetSignIn(descriptor, redirectUris, requireConsent);
         await applications.CreateAsync(descriptor, ct);
         db.ClientProfiles.Add(new ClientProfile { ClientId = clientId, ReaderFormat = readerFormat, CreatedAt = time.GetUtcNow() });
@@ -76,14 +76,14 @@ public sealed class ClientRegistry(
         if (await applications.FindByClientIdAsync(client.ClientId, ct) is not { } app)
         {
             await RegisterAsync(displayName, client.Grants, client.ReaderFormat, client.ClientId, client.ClientSecret ?? Secrets.NewToken(), ct,
-                client.RedirectUris, client.RequireConsent);
+                client.RedirectUris, client.RequireConsent, client.MayIntrospect);
             return;
         }
 
         var descriptor = new OpenIddictApplicationDescriptor();
         await applications.PopulateAsync(descriptor, app, ct);
         descriptor.DisplayName = displayName;
-        SetGrants(descriptor, client.Grants);
+        SetGrants(descriptor, client.Grants, client.MayIntrospect);
         SetSignIn(descriptor, client.RedirectUris, client.RequireConsent);
         descriptor.ClientSecret = client.ClientSecret;
         await applications.UpdateAsync(app, descriptor, ct);
@@ -123,7 +123,7 @@ public sealed class ClientRegistry(
 
         if (request.Grants is not null)
         {
-            SetGrants(descriptor, request.Grants);
+            SetGrants(descriptor, request.Grants, descriptor.Permissions.Contains(PassPermissions.IntrospectAny));
         }
 
         SetSignIn(descriptor,
@@ -205,7 +205,7 @@ public sealed class ClientRegistry(
 
     public static bool IsKnownGrant(string grant) => PassGrantTypes.All.Contains(grant);
 
-    private static void SetGrants(OpenIddictApplicationDescriptor descriptor, IEnumerable<string> grants)
+    private static void SetGrants(OpenIddictApplicationDescriptor descriptor, IEnumerable<string> grants, bool mayIntrospect)
     {
         descriptor.Permissions.Clear();
         descriptor.Permissions.UnionWith([
@@ -216,6 +216,11 @@ public sealed class ClientRegistry(
             Permissions.Scopes.Email,
             Permissions.Scopes.Phone,
         ]);
+        if (mayIntrospect)
+        {
+            descriptor.Permissions.Add(PassPermissions.IntrospectAny);
+        }
+
         foreach (var grant in grants.Where(IsKnownGrant))
         {
             descriptor.Permissions.Add(Permissions.Prefixes.GrantType + grant);

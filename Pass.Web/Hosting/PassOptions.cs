@@ -65,6 +65,9 @@ public sealed class ConfiguredClient
 
     /// <summary>Ask each person once before their first sign-in to this client. Default true; false for first-party sites.</summary>
     public bool RequireConsent { get; set; } = true;
+
+    /// <summary>A resource server: may introspect access tokens issued to other clients. Default false.</summary>
+    public bool MayIntrospect { get; set; }
 }
 
 /// <summary>Section <c>Pass:Qr</c>.</summary>

@@ -122,7 +122,7 @@ public static class KioskEndpoints
         }
 
         // A session cookie: closing the kiosk's browser ends it.
-        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: "kiosk-qr");
+        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: SignInMethods.KioskQr);
         await audit.RecordAsync(AuditEventType.KioskSignIn, user.Id, KioskClient.ClientId, AuditDetail.Of(AuditDetailCode.Kiosk));
         return TypedResults.NoContent();
     }

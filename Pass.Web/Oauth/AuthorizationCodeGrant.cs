@@ -28,7 +28,7 @@ public abstract class ApprovedPersonGrant(PrincipalFactory principals) : ITokenG
             return GrantOutcome.Reject(OAuthErrors.InvalidGrant, "The account no longer exists or is locked.", userId);
         }
 
-        var principal = await principals.ForPersonAsync(user, GrantType, approved.GetScopes(), approved.GetAuthorizationId());
+        var principal = await principals.ForPersonAsync(user, GrantType, approved.GetScopes(), approved.GetAuthorizationId(), approved);
         return GrantOutcome.Issue(principal, user.Id, Detail);
     }
 }

@@ -11,6 +11,12 @@ public sealed class ClientCredentialsGrant(IOpenIddictApplicationManager applica
 
     public async Task<GrantOutcome> ExchangeAsync(OpenIddictRequest request, ClientProfile client, HttpContext context, CancellationToken ct)
     {
+        if (request.HasScope(OpenIddict.Abstractions.OpenIddictConstants.Scopes.OpenId))
+        {
+            // An id_token says who a person is; a terminal acting as itself is nobody.
+            return GrantOutcome.Reject(OAuthErrors.InvalidScope, "The openid scope needs a person: client_credentials issues no id_token.");
+        }
+
         var app = await applications.FindByClientIdAsync(request.ClientId!, ct);
         var name = app is null ? null : await applications.GetDisplayNameAsync(app, ct);
         return GrantOutcome.Issue(PrincipalFactory.ForClient(request.ClientId!, name, request.GetScopes()), null);

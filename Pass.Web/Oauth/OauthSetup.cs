@@ -76,6 +76,10 @@ public static class OauthSetup
                 {
                     options.CodeChallengeMethods.Clear();
                     options.CodeChallengeMethods.Add(CodeChallengeMethods.Sha256);
+
+                    // Discovery advertises what works: no client can register a key or a certificate here.
+                    options.ClientAuthenticationMethods.IntersectWith([ClientAuthenticationMethods.ClientSecretBasic, ClientAuthenticationMethods.ClientSecretPost, ClientAuthenticationMethods.None]);
+                    options.Claims.UnionWith(ScopeClaims.Supported);
                 });
 
                 // Opaque random tokens; the database keeps only their SHA-256 (OpenIddict's reference tokens).
@@ -99,7 +103,12 @@ public static class OauthSetup
                     server.SetIssuer(issuer);
                 }
 
+                // Who may introspect what is Pass's rule (TokenOwnership), not only the token's audience.
+                server.RemoveEventHandler(OpenIddict.Server.OpenIddictServerHandlers.Introspection.ValidateAuthorizedParty.Descriptor)
+                    .AddEventHandler(TokenOwnership.IntrospectionCaller)
+                    .AddEventHandler(TokenOwnership.InactiveAnswer);
                 server.AddEventHandler(SeedCodeGrantMapping.Descriptor)
+                    .AddEventHandler(OwnErrorUris.Descriptor)
                     .AddEventHandler(RequireClientAuthentication.Descriptor)
                     .AddEventHandler(KioskDeviceDetails.Descriptor);
                 foreach (var descriptor in AuditOauthResponses.Descriptors)

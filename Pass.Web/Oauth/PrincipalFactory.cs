@@ -22,34 +22,70 @@ public sealed class PrincipalFactory(UserManager<ApplicationUser> users)
         return new ClaimsPrincipal(identity);
     }
 
-    public async Task<ClaimsPrincipal> ForPersonAsync(ApplicationUser user, string grant, IEnumerable<string> scopes, string? authorizationId)
+    /// <summary>
+    /// A person's tokens. <paramref name="session"/> is the sign-in they come from (the portal cookie, or the code or
+    /// refresh token carrying it): its <c>auth_time</c>, <c>amr</c> and <c>sid</c> go into the id_token.
+    /// </summary>
+    public async Task<ClaimsPrincipal> ForPersonAsync(ApplicationUser user, string grant, IEnumerable<string> scopes, string? authorizationId,
+        ClaimsPrincipal? session = null)
     {
         var identity = NewIdentity();
         var scopeList = scopes.ToList();
         identity.SetClaim(Claims.Subject, user.Id)
-            .SetClaim(Claims.Name, string.IsNullOrEmpty(user.DisplayName) ? user.UserName : user.DisplayName)
             .SetClaim(PassClaims.Kind, PassClaims.PersonKind)
             .SetClaim(PassClaims.Grant, grant);
-        if (scopeList.Contains(Scopes.Email))
+        var released = new HashSet<string>(StringComparer.Ordinal) { Claims.Subject };
+        foreach (var (type, value) in ScopeClaims.For(user, scopeList))
         {
-            identity.SetClaim(Claims.Email, user.Email);
+            _ = value is bool flag ? identity.SetClaim(type, flag) : identity.SetClaim(type, (string)value);
+            released.Add(type);
         }
 
-        if (scopeList.Contains(Scopes.Phone))
+        // check_token and the portal name the holder of any person's token, whatever its scopes.
+        if (!identity.HasClaim(c => c.Type == Claims.Name))
         {
-            identity.SetClaim(Claims.PhoneNumber, user.PhoneNumber);
+            identity.SetClaim(Claims.Name, string.IsNullOrEmpty(user.DisplayName) ? user.UserName : user.DisplayName);
+        }
+
+        if (session is not null)
+        {
+            CarrySession(session, identity);
+            released.UnionWith([Claims.AuthenticationTime, Claims.AuthenticationMethodReference, PassClaims.SessionId]);
         }
 
         identity.SetClaims(Claims.Role, [.. await users.GetRolesAsync(user)]);
         identity.SetScopes(scopeList);
         identity.SetAuthorizationId(authorizationId);
-        identity.SetDestinations(claim => claim.Type switch
-        {
-            Claims.Subject or Claims.Name or Claims.Email or Claims.PhoneNumber when scopeList.Contains(Scopes.OpenId) =>
-                [Destinations.AccessToken, Destinations.IdentityToken],
-            _ => [Destinations.AccessToken],
-        });
+        var openId = scopeList.Contains(Scopes.OpenId);
+        identity.SetDestinations(claim => openId && released.Contains(claim.Type)
+            ? [Destinations.AccessToken, Destinations.IdentityToken]
+            : [Destinations.AccessToken]);
         return new ClaimsPrincipal(identity);
+    }
+
+    /// <summary>
+    /// Copies the sign-in's time, methods and session id. The portal cookie of a sign-in older than these claims has
+    /// only its issue time.
+    /// </summary>
+    private static void CarrySession(ClaimsPrincipal session, ClaimsIdentity identity)
+    {
+        var authTime = session.GetClaim(Claims.AuthenticationTime);
+        if (authTime is not null && long.TryParse(authTime, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        {
+            identity.SetClaim(Claims.AuthenticationTime, seconds);
+        }
+
+        var methods = session.GetClaims(Claims.AuthenticationMethodReference);
+        if (methods.Length > 0)
+        {
+            string[] list = methods.Contains(SignInMethods.MultiFactor) || methods.Length < 2 ? [.. methods] : [.. methods, SignInMethods.MultiFactor];
+            identity.SetClaims(Claims.AuthenticationMethodReference, [.. list]);
+        }
+
+        if (session.GetClaim(PassClaims.SessionId) is { } sid)
+        {
+            identity.SetClaim(PassClaims.SessionId, sid);
+        }
     }
 
     /// <summary>A person may get tokens while the account exists and is not locked.</summary>

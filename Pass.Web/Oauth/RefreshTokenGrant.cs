@@ -35,7 +35,7 @@ public sealed class RefreshTokenGrant(PrincipalFactory principals) : ITokenGrant
         }
 
         var grant = principal.GetClaim(PassClaims.Grant) ?? GrantType;
-        var refreshed = await principals.ForPersonAsync(user, grant, principal.GetScopes(), principal.GetAuthorizationId());
+        var refreshed = await principals.ForPersonAsync(user, grant, principal.GetScopes(), principal.GetAuthorizationId(), principal);
         return GrantOutcome.Issue(refreshed, user.Id);
     }
 }

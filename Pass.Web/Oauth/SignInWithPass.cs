@@ -9,6 +9,7 @@ using Pass.Shared.Audit;
 using Pass.Shared.Oauth;
 using Pass.Web.Audit;
 using Pass.Web.Data;
+using Pass.Web.Users;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Pass.Web.Oauth;
@@ -94,7 +95,7 @@ public static class SignInWithPass
                 : Results.Redirect(PassRoutes.Consent + QueryString.Create(request.GetParameters().Select(p => KeyValuePair.Create(p.Key, (string?)p.Value))));
         }
 
-        var principal = await principals.ForPersonAsync(user, PassGrantTypes.AuthorizationCode, scopes, authorizationId: null);
+        var principal = await principals.ForPersonAsync(user, PassGrantTypes.AuthorizationCode, scopes, authorizationId: null, SessionOf(cookie));
         var kept = granted.LastOrDefault()
             ?? await authorizations.CreateAsync(principal, user.Id, applicationId, AuthorizationTypes.Permanent, principal.GetScopes());
         principal.SetAuthorizationId(await authorizations.GetIdAsync(kept));
@@ -108,6 +109,8 @@ public static class SignInWithPass
 
     public static async Task<IResult> UserInfoAsync(HttpContext context, UserManager<ApplicationUser> users)
     {
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.Pragma = "no-cache";
         var principal = (await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
         if (principal is null || await users.FindByIdAsync(principal.GetClaim(Claims.Subject) ?? "") is not { } user)
         {
@@ -119,22 +122,9 @@ public static class SignInWithPass
         }
 
         var claims = new Dictionary<string, object>(StringComparer.Ordinal) { [Claims.Subject] = user.Id };
-        if (principal.HasScope(Scopes.Profile))
+        foreach (var (type, value) in ScopeClaims.For(user, [.. principal.GetScopes()]))
         {
-            claims[Claims.Name] = string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? user.Id : user.DisplayName;
-            claims[Claims.PreferredUsername] = user.UserName ?? user.Id;
-        }
-
-        if (principal.HasScope(Scopes.Email) && user.Email is { } email)
-        {
-            claims[Claims.Email] = email;
-            claims[Claims.EmailVerified] = user.EmailConfirmed;
-        }
-
-        if (principal.HasScope(Scopes.Phone) && user.PhoneNumber is { } phone)
-        {
-            claims[Claims.PhoneNumber] = phone;
-            claims[Claims.PhoneNumberVerified] = user.PhoneNumberConfirmed;
+            claims[type] = value;
         }
 
         return Results.Ok(claims);
@@ -159,8 +149,24 @@ public static class SignInWithPass
 
     /// <summary>max_age (OIDC Core §3.1.2.1): a sign-in older than asked for must be repeated.</summary>
     private static bool TooOld(OpenIddictRequest request, AuthenticateResult cookie, DateTimeOffset now) =>
-        request.MaxAge is { } maxAge && cookie.Properties?.IssuedUtc is { } issued
-        && now - issued > TimeSpan.FromSeconds(maxAge);
+        request.MaxAge is { } maxAge && now - AuthTime(cookie) > TimeSpan.FromSeconds(maxAge);
+
+    /// <summary>When the person signed in: the cookie's <c>auth_time</c>, or for a cookie older than that claim its issue time.</summary>
+    private static DateTimeOffset AuthTime(AuthenticateResult cookie) =>
+        long.TryParse(cookie.Principal?.FindFirstValue(Claims.AuthenticationTime), System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : cookie.Properties?.IssuedUtc ?? DateTimeOffset.UnixEpoch;
+
+    private static ClaimsPrincipal SessionOf(AuthenticateResult cookie)
+    {
+        var session = new ClaimsIdentity(cookie.Principal!.Claims.Where(c => PassSignInManager.SessionClaimTypes.Contains(c.Type)));
+        if (!session.HasClaim(c => c.Type == Claims.AuthenticationTime))
+        {
+            session.AddClaim(new Claim(Claims.AuthenticationTime, AuthTime(cookie).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return new ClaimsPrincipal(session);
+    }
 
     private static IResult Refuse(string error, string description) =>
         Results.Forbid(new AuthenticationProperties(new Dictionary<string, string?>

@@ -44,6 +44,7 @@ public static class TokenEndpoint
         if (outcome.Principal is { } principal)
         {
             // Written with the token OpenIddict is about to store: one transaction, one write fewer per grant.
+            TokenOwnership.Stamp(principal, request.ClientId!);
             audit.Stage(AuditEventType.TokenIssued, outcome.SubjectUserId, request.ClientId, detail);
             return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }

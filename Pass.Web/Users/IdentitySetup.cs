@@ -63,12 +63,16 @@ public static class IdentitySetup
             .AddUserManager<PassUserManager>()
             .AddErrorDescriber<PassIdentityErrors>()
             .AddClaimsPrincipalFactory<PassClaimsPrincipalFactory>()
-            .AddSignInManager()
+            .AddSignInManager<PassSignInManager>()
             .AddDefaultTokenProviders();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
 
         // A locked, demoted or reset person's portal cookie stops working within a minute, not Identity's default 30.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.FromMinutes(1);
+            options.OnRefreshingPrincipal = PassSignInManager.KeepSession;
+        });
 
         var cookie = IdentityConstants.ApplicationScheme;
         services.AddAuthorizationBuilder()

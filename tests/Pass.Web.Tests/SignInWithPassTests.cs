@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using Pass.Shared.Oauth;
 using Pass.Web.Tests.Infrastructure;
 
@@ -221,6 +222,10 @@ public class SignInWithPassTests : PassTestBase
         Assert.Equal("login_required", QueryHelpers.ParseQuery(silent.Query)["error"]);
         var noConsent = (await _browser.Http.GetAsync(url + "&prompt=none")).Headers.Location!;
         Assert.Equal("consent_required", QueryHelpers.ParseQuery(noConsent.Query)["error"]);
+
+        // OpenIddict's default error_uri here describes access_denied; the error and its description say it all.
+        Assert.False(QueryHelpers.ParseQuery(silent.Query).ContainsKey("error_uri"), silent.Query);
+        Assert.False(QueryHelpers.ParseQuery(noConsent.Query).ContainsKey("error_uri"), noConsent.Query);
     }
 
     [Fact]
@@ -244,5 +249,104 @@ public class SignInWithPassTests : PassTestBase
         using var other = await PortalSession.SignInAsync(App, Person, followRedirects: false);
         var evil = await other.Http.GetAsync($"{PassRoutes.EndSession}?post_logout_redirect_uri={Uri.EscapeDataString("https://evil.test/")}");
         Assert.NotEqual("https://evil.test/", evil.Headers.Location?.OriginalString);
+    }
+
+    private async Task<JsonElement> SignInTokensAsync(string scope, string? extra = null)
+    {
+        var (verifier, challenge) = NewPkce();
+        var back = await AuthorizeAsync(AuthorizeUrl(challenge, scope: scope, extra: extra));
+        var redeemed = await RedeemAsync(QueryHelpers.ParseQuery(back.Query)["code"]!, verifier);
+        Assert.Equal(HttpStatusCode.OK, redeemed.StatusCode);
+        return JsonDocument.Parse(await redeemed.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    [Fact]
+    public async Task The_id_token_says_when_and_how_the_person_signed_in_and_which_session_and_a_refresh_keeps_it()
+    {
+        var signedInAt = App.Time.GetUtcNow().ToUnixTimeSeconds();
+        App.Time.Advance(TimeSpan.FromMinutes(10));
+        var body = await SignInTokensAsync("openid offline_access", "&max_age=3600");
+        var idToken = new JsonWebToken(body.GetProperty("id_token").GetString());
+
+        Assert.InRange(long.Parse(idToken.GetClaim("auth_time").Value), signedInAt - 5, signedInAt + 5);
+        var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(idToken.EncodedPayload)).RootElement;
+        Assert.Equal(JsonValueKind.Number, payload.GetProperty("auth_time").ValueKind);
+        Assert.Equal(JsonValueKind.Array, payload.GetProperty("amr").ValueKind);
+        Assert.Equal(["pwd"], payload.GetProperty("amr").EnumerateArray().Select(e => e.GetString()));
+        var sid = payload.GetProperty("sid").GetString();
+        Assert.False(string.IsNullOrEmpty(sid));
+
+        var refreshed = await Api.TokenOkRawAsync(TestClient.Site, ("grant_type", "refresh_token"), ("refresh_token", body.GetProperty("refresh_token").GetString()!));
+        var again = JsonDocument.Parse(Base64UrlEncoder.Decode(new JsonWebToken(refreshed.GetProperty("id_token").GetString()).EncodedPayload)).RootElement;
+        Assert.Equal(payload.GetProperty("auth_time").GetInt64(), again.GetProperty("auth_time").GetInt64());
+        Assert.Equal(sid, again.GetProperty("sid").GetString());
+        Assert.Equal(["pwd"], again.GetProperty("amr").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Max_age_shorter_than_the_sign_in_asks_again_and_a_new_sign_in_starts_a_new_session()
+    {
+        var first = new JsonWebToken((await SignInTokensAsync("openid")).GetProperty("id_token").GetString());
+        App.Time.Advance(TimeSpan.FromMinutes(5));
+
+        var response = await _browser.Http.GetAsync(AuthorizeUrl(NewPkce().Challenge, scope: "openid", extra: "&max_age=60"));
+        Assert.Contains("/Account/Login", response.Headers.Location!.OriginalString);
+
+        using var again = await PortalSession.SignInAsync(App, Person, followRedirects: false);
+        var (verifier, challenge) = NewPkce();
+        var back = (await again.Http.GetAsync(AuthorizeUrl(challenge, scope: "openid", extra: "&max_age=60"))).Headers.Location!;
+        var redeemed = await RedeemAsync(QueryHelpers.ParseQuery(Absolute(back).Query)["code"]!, verifier);
+        var second = new JsonWebToken(JsonDocument.Parse(await redeemed.Content.ReadAsStringAsync()).RootElement.GetProperty("id_token").GetString());
+        Assert.True(long.Parse(second.GetClaim("auth_time").Value) >= long.Parse(first.GetClaim("auth_time").Value) + 300);
+        Assert.NotEqual(first.GetClaim("sid").Value, second.GetClaim("sid").Value);
+    }
+
+    [Theory]
+    [InlineData("openid", new string[0])]
+    [InlineData("openid profile", new[] { "name", "preferred_username" })]
+    [InlineData("openid email", new[] { "email", "email_verified" })]
+    public async Task The_id_token_and_userinfo_carry_the_claims_of_the_scopes_granted_and_no_more(string scope, string[] expected)
+    {
+        var body = await SignInTokensAsync(scope);
+        var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(new JsonWebToken(body.GetProperty("id_token").GetString()).EncodedPayload)).RootElement;
+        string[] personal = ["name", "preferred_username", "email", "email_verified", "phone_number", "phone_number_verified", "role"];
+        Assert.Equal(expected.Order(), personal.Where(c => payload.TryGetProperty(c, out _)).Order());
+
+        var request = new HttpRequestMessage(HttpMethod.Get, PassRoutes.UserInfo);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("access_token").GetString());
+        var userInfo = await Api.Http.SendAsync(request);
+        Assert.Equal("no-store", userInfo.Headers.CacheControl?.ToString());
+        var claims = JsonDocument.Parse(await userInfo.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(expected.Order(), personal.Where(c => claims.TryGetProperty(c, out _)).Order());
+    }
+
+    [Fact]
+    public async Task Discovery_lists_the_claims_pass_gives_and_only_client_authentication_that_works()
+    {
+        var metadata = JsonDocument.Parse(await Api.Http.GetStringAsync("/.well-known/openid-configuration")).RootElement;
+        var claims = metadata.GetProperty("claims_supported").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Superset(new HashSet<string?> { "sub", "auth_time", "amr", "sid", "name", "email", "phone_number" }, claims.ToHashSet());
+        var methods = metadata.GetProperty("token_endpoint_auth_methods_supported").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.DoesNotContain("private_key_jwt", methods);
+        Assert.Contains("client_secret_basic", methods);
+        Assert.Contains("client_secret_post", methods);
+    }
+
+    [Fact]
+    public async Task A_code_redeemed_without_verifier_and_redirect_uri_says_what_is_missing()
+    {
+        var code = await CodeAsync(NewPkce().Challenge);
+        var error = await OAuthApi.ErrorOf(await Api.TokenAsync(TestClient.Site, ("grant_type", "authorization_code"), ("code", code)));
+        Assert.True(error.Error == "invalid_request", code);
+        Assert.True(error.ErrorDescription?.Contains("code_verifier") == true, code);
+    }
+
+    [Fact]
+    public async Task Client_credentials_with_openid_is_invalid_scope_not_an_empty_id_token()
+    {
+        var response = await Api.TokenAsync(TestClient.Terminal, ("grant_type", "client_credentials"), ("scope", "openid"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_scope", (await OAuthApi.ErrorOf(response)).Error);
+        Assert.Equal(HttpStatusCode.OK, (await Api.TokenAsync(TestClient.Terminal, ("grant_type", "client_credentials"))).StatusCode);
     }
 }

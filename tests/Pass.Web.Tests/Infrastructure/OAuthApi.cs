@@ -31,6 +31,15 @@ public sealed class OAuthApi(HttpClient http)
         return JsonSerializer.Deserialize<TokenResponse>(body)!;
     }
 
+    /// <summary>A successful token response as JSON, for the fields <see cref="TokenResponse"/> does not name (id_token).</summary>
+    public async Task<JsonElement> TokenOkRawAsync(TestClient client, params (string Key, string Value)[] fields)
+    {
+        var response = await TokenAsync(client, fields);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
     public async Task<string> TerminalTokenAsync(TestClient? client = null) =>
         (await TokenOkAsync(client ?? TestClient.Terminal, ("grant_type", "client_credentials"))).AccessToken;
 

@@ -65,6 +65,7 @@ public sealed class PassApplication(string? dataDirectory = null, bool productio
                 builder.UseSetting($"Pass:Clients:{i}:Grants:{g}", client.Grants[g]);
             }
 
+            builder.UseSetting($"Pass:Clients:{i}:MayIntrospect", client.MayIntrospect.ToString());
             for (var r = 0; r < client.RedirectUris.Count; r++)
             {
                 builder.UseSetting($"Pass:Clients:{i}:RedirectUris:{r}", client.RedirectUris[r]);

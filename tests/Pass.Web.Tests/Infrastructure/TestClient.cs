@@ -9,6 +9,9 @@ public sealed record TestClient(string ClientId, string Secret, CardReaderFormat
     /// <summary>Where "Sign in with Pass" may return, for clients with the authorization_code grant.</summary>
     public IReadOnlyList<string> RedirectUris { get; init; } = [];
 
+    /// <summary>A resource server, allowed to introspect other clients' access tokens.</summary>
+    public bool MayIntrospect { get; init; }
+
     public static readonly TestClient Terminal = new("terminal-1", "terminal-1-secret-0123456789abcdef", CardReaderFormat.HexUid,
         PassGrantTypes.ClientCredentials, PassGrantTypes.Card, PassGrantTypes.Qr, PassGrantTypes.RefreshToken);
 
@@ -29,5 +32,8 @@ public sealed record TestClient(string ClientId, string Secret, CardReaderFormat
     public static readonly TestClient SmsApp = new("sms-app", "sms-app-secret-0123456789abcdef", null,
         PassGrantTypes.ClientCredentials, PassGrantTypes.Sms, PassGrantTypes.Password, PassGrantTypes.RefreshToken);
 
-    public static readonly IReadOnlyList<TestClient> All = [Terminal, DecimalTerminal, App, Bare, Site, SmsApp];
+    /// <summary>An API of the campus that introspects the tokens people's apps send it.</summary>
+    public static readonly TestClient ResourceServer = new("campus-api", "campus-api-secret-0123456789abcdef", null) { MayIntrospect = true };
+
+    public static readonly IReadOnlyList<TestClient> All = [Terminal, DecimalTerminal, App, Bare, Site, SmsApp, ResourceServer];
 }

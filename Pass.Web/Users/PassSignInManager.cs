@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Pass.Shared.Oauth;
+using Pass.Web.Data;
+using Pass.Web.Oauth;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Pass.Web.Users;
+
+/// <summary>
+/// Identity's sign-in, with what OpenID Connect asks of a session written on the cookie once, at sign-in: when it
+/// happened (<c>auth_time</c>), how (<c>amr</c>) and which session it is (<c>sid</c>). A refresh of the cookie (after a
+/// profile change, or the security stamp's check) keeps them, so <c>max_age</c> and back-channel logout see the
+/// sign-in itself, not the last renewal.
+/// </summary>
+public sealed class PassSignInManager(
+    UserManager<ApplicationUser> users,
+    IHttpContextAccessor context,
+    IUserClaimsPrincipalFactory<ApplicationUser> claims,
+    IOptions<IdentityOptions> options,
+    ILogger<SignInManager<ApplicationUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<ApplicationUser> confirmation,
+    TimeProvider time)
+    : SignInManager<ApplicationUser>(users, context, claims, options, logger, schemes, confirmation)
+{
+    /// <summary>The claims a session keeps for its whole life.</summary>
+    public static readonly IReadOnlySet<string> SessionClaimTypes =
+        new HashSet<string>(StringComparer.Ordinal) { Claims.AuthenticationTime, Claims.AuthenticationMethodReference, PassClaims.SessionId, ClaimTypes.AuthenticationMethod };
+
+    // What the sign-in under way proved besides what Identity itself records ("pwd", "mfa").
+    private string[] _methods = [];
+
+    public override Task<SignInResult> PasskeySignInAsync(string credentialJson)
+    {
+        _methods = [SignInMethods.HardwareKey];
+        return base.PasskeySignInAsync(credentialJson);
+    }
+
+    public override Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient)
+    {
+        _methods = [SignInMethods.Password, SignInMethods.OneTimePassword];
+        return base.TwoFactorAuthenticatorSignInAsync(code, isPersistent, rememberClient);
+    }
+
+    public override Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode)
+    {
+        _methods = [SignInMethods.Password];
+        return base.TwoFactorRecoveryCodeSignInAsync(recoveryCode);
+    }
+
+    public override Task SignInWithClaimsAsync(ApplicationUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        var all = additionalClaims.ToList();
+        if (!all.Exists(c => c.Type == Claims.AuthenticationTime))
+        {
+            all.Add(new Claim(Claims.AuthenticationTime, time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
+            all.Add(new Claim(PassClaims.SessionId, Secrets.NewToken()));
+            var methods = _methods.ToList();
+            if (all.Exists(c => c.Type == ClaimTypes.AuthenticationMethod && c.Value == SignInMethods.KioskQr))
+            {
+                methods.Add(SignInMethods.Qr);
+            }
+
+            all.AddRange(methods.Where(m => !all.Exists(c => c.Type == Claims.AuthenticationMethodReference && c.Value == m))
+                .Select(m => new Claim(Claims.AuthenticationMethodReference, m)));
+        }
+
+        return base.SignInWithClaimsAsync(user, authenticationProperties, all);
+    }
+
+    /// <summary>Identity's refresh keeps only <c>amr</c>; this keeps the whole session.</summary>
+    public override async Task RefreshSignInAsync(ApplicationUser user)
+    {
+        var auth = await Context.AuthenticateAsync(AuthenticationScheme);
+        if (!auth.Succeeded || auth.Principal is null || UserManager.GetUserId(auth.Principal) != await UserManager.GetUserIdAsync(user))
+        {
+            await base.RefreshSignInAsync(user);
+            return;
+        }
+
+        await SignInWithClaimsAsync(user, auth.Properties, [.. auth.Principal.Claims.Where(c => SessionClaimTypes.Contains(c.Type))]);
+    }
+
+    /// <summary>For the security stamp's periodic re-issue of the cookie principal.</summary>
+    public static Task KeepSession(SecurityStampRefreshingPrincipalContext context)
+    {
+        if (context.NewPrincipal?.Identity is ClaimsIdentity identity && context.CurrentPrincipal is { } current)
+        {
+            identity.AddClaims(current.Claims.Where(c => SessionClaimTypes.Contains(c.Type) && !identity.HasClaim(c.Type, c.Value))
+                .Select(c => new Claim(c.Type, c.Value, c.ValueType)));
+        }
+
+        return Task.CompletedTask;
+    }
+}
