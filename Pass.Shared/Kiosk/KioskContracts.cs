@@ -56,4 +56,5 @@ public sealed record DeviceAuthorizationResponse(
     [property: JsonPropertyName("user_code")] string UserCode,
     [property: JsonPropertyName("verification_uri")] string VerificationUri,
     [property: JsonPropertyName("verification_uri_complete")] string VerificationUriComplete,
-    [property: JsonPropertyName("expires_in")] int ExpiresIn);
+    [property: JsonPropertyName("expires_in")] int ExpiresIn,
+    [property: JsonPropertyName("interval")] int? Interval = null);

@@ -25,13 +25,14 @@ public static class PortalSetup
             .AddAuthenticationStateSerialization(options => options.SerializeAllClaims = true);
         builder.Services.AddPortalComponents();
 
-        // The viewer's language: the cookie set by the language switch, else the browser's, else English.
+        // The viewer's language: a signing-in site's ui_locales, else the cookie set by the language switch, else the browser's, else English.
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             options.SetDefaultCulture(PortalCulture.English)
                 .AddSupportedCultures([.. PortalCulture.Supported])
                 .AddSupportedUICultures([.. PortalCulture.Supported]);
             options.ApplyCurrentCultureToResponseHeaders = true;
+            options.RequestCultureProviders.Insert(0, new UiLocalesCultureProvider());
         });
         return builder;
     }

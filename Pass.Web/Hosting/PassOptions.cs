@@ -91,8 +91,12 @@ public sealed class TokenOptions
     /// <summary>Default 14 days.</summary>
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
 
-    /// <summary>How long a used refresh token is still accepted (network retries). Default 0: any reuse revokes the family.</summary>
-    public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.Zero;
+    /// <summary>
+    /// How long a client that retries a refresh (it lost the answer) gets the same new pair again. Default 10 seconds;
+    /// at most a minute; 0 turns the grace off. Any later use of a rotated refresh token revokes the whole family.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How often expired and revoked tokens are removed. Default 1 hour.</summary>
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
@@ -113,6 +117,13 @@ public sealed class KioskOptions
     /// <summary>How long a kiosk's QR code can be approved. Default 5 minutes, between 30 seconds and 15 minutes.</summary>
     [Range(typeof(TimeSpan), "00:00:30", "00:15:00")]
     public TimeSpan CodeLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How often a device may poll the token endpoint while its code waits (RFC 8628 <c>interval</c>); polling faster is
+    /// answered <c>slow_down</c>. Default 5 seconds, between 1 and 60.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>Section <c>Pass:Sms</c>: codes sent by SMS (SPEC §2.5) and how they are delivered.</summary>

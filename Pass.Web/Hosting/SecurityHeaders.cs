@@ -53,12 +53,25 @@ public static class SecurityHeaders
         return app;
     }
 
+    /// <summary>
+    /// The one line of script in OpenIddict's <c>response_mode=form_post</c> page, which posts the sign-in's answer to the
+    /// site; the page has no nonce to give it, so the policy of the authorization endpoint names its hash.
+    /// </summary>
+    public const string FormPostScript = "document.form.submit();";
+
+    private static readonly string FormPostHash = "'sha256-" + Convert.ToBase64String(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(FormPostScript))) + "'";
+
     private static string PolicyFor(HttpContext context)
     {
         // The API reference (Scalar) configures itself with inline script; it shows no person's data.
         var scripts = context.Request.Path.StartsWithSegments("/docs") || context.Request.Path.StartsWithSegments("/scalar")
             ? "'self' 'unsafe-inline'"
             : $"'self' 'wasm-unsafe-eval' 'nonce-{context.CspNonce()}'";
+        if (context.Request.Path.StartsWithSegments(Pass.Shared.Oauth.PassRoutes.Authorize))
+        {
+            scripts += " " + FormPostHash;
+        }
+
         return "default-src 'self'; " +
                $"script-src {scripts}; " +
                "style-src 'self' 'unsafe-inline'; " + // MudBlazor sets style attributes

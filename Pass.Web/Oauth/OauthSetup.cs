@@ -86,7 +86,8 @@ public static class OauthSetup
                 server.UseReferenceAccessTokens().UseReferenceRefreshTokens();
                 server.SetAccessTokenLifetime(tokens.AccessTokenLifetime)
                     .SetRefreshTokenLifetime(tokens.RefreshTokenLifetime)
-                    .SetRefreshTokenReuseLeeway(tokens.RefreshTokenReuseLeeway)
+                    .SetRefreshTokenReuseLeeway(TimeSpan.Zero) // a retry within the grace is RefreshRetries' answer
+
                     .SetDeviceCodeLifetime(kiosk.CodeLifetime)
                     .SetUserCodeLifetime(kiosk.CodeLifetime);
 
@@ -111,7 +112,7 @@ public static class OauthSetup
                     .AddEventHandler(OwnErrorUris.Descriptor)
                     .AddEventHandler(RequireClientAuthentication.Descriptor)
                     .AddEventHandler(KioskDeviceDetails.Descriptor);
-                foreach (var descriptor in AuditOauthResponses.Descriptors)
+                foreach (var descriptor in AuditOauthResponses.Descriptors.Concat(DevicePolling.Descriptors).Concat(RefreshRetries.Descriptors))
                 {
                     server.AddEventHandler(descriptor);
                 }

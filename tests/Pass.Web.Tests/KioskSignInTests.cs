@@ -115,6 +115,23 @@ public class KioskSignInTests : PassTestBase
     }
 
     [Fact]
+    public async Task A_device_is_told_how_often_to_poll_and_one_polling_faster_hears_slow_down()
+    {
+        var code = await StartAsync();
+        Assert.Equal(5, code.Interval);
+
+        Assert.Equal("authorization_pending", (await OAuthApi.ErrorOf(await RedeemAsync(code.DeviceCode))).Error);
+        App.Time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal("slow_down", (await OAuthApi.ErrorOf(await RedeemAsync(code.DeviceCode))).Error);
+        App.Time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal("authorization_pending", (await OAuthApi.ErrorOf(await RedeemAsync(code.DeviceCode))).Error);
+
+        // Approved, it is redeemed at once: waiting is for codes that still wait.
+        await DecideAsync(code.UserCode, "approve");
+        Assert.Equal(HttpStatusCode.OK, (await RedeemAsync(code.DeviceCode)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_denied_request_is_access_denied_for_the_kiosk()
     {
         var code = await StartAsync();

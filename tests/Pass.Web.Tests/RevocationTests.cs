@@ -148,11 +148,34 @@ public class RevocationTests : AdminTestBase
 
         var second = await Api.TokenOkAsync(TestClient.App, ("grant_type", "refresh_token"), ("refresh_token", first.RefreshToken!));
         Assert.Equal(HttpStatusCode.OK, (await Api.CheckAsync(second.AccessToken)).StatusCode);
+        App.Time.Advance(TimeSpan.FromSeconds(11)); // past the retry grace
         var reuse = await Api.TokenAsync(TestClient.App, ("grant_type", "refresh_token"), ("refresh_token", first.RefreshToken!));
 
         Assert.Equal(OAuthErrors.InvalidGrant, (await OAuthApi.ErrorOf(reuse)).Error);
         await CheckTokenTests.AssertInvalidToken(await Api.CheckAsync(second.AccessToken));
         var rotated = await Api.TokenAsync(TestClient.App, ("grant_type", "refresh_token"), ("refresh_token", second.RefreshToken!));
         Assert.Equal(OAuthErrors.InvalidGrant, (await OAuthApi.ErrorOf(rotated)).Error);
+    }
+
+    [Fact]
+    public async Task A_refresh_retried_within_the_grace_gets_the_same_new_pair_and_signs_nobody_out()
+    {
+        var email = $"p-{Guid.NewGuid():N}@test.local";
+        await App.CreatePersonAsync(email);
+        var first = await Api.PersonTokensAsync(email);
+
+        var answer = await Api.TokenOkAsync(TestClient.App, ("grant_type", "refresh_token"), ("refresh_token", first.RefreshToken!));
+        App.Time.Advance(TimeSpan.FromSeconds(3));
+        var retried = await Api.TokenOkAsync(TestClient.App, ("grant_type", "refresh_token"), ("refresh_token", first.RefreshToken!));
+
+        Assert.Equal(answer, retried);
+        Assert.Equal(HttpStatusCode.OK, (await Api.CheckAsync(answer.AccessToken)).StatusCode);
+        var next = await Api.TokenOkAsync(TestClient.App, ("grant_type", "refresh_token"), ("refresh_token", answer.RefreshToken!));
+        Assert.Equal(HttpStatusCode.OK, (await Api.CheckAsync(next.AccessToken)).StatusCode);
+
+        // Only the client the token belongs to hears the answer again; the secret is checked.
+        var wrongSecret = await Api.TokenAsync(TestClient.App with { Secret = "not-the-secret-0123456789abcdef" },
+            ("grant_type", "refresh_token"), ("refresh_token", answer.RefreshToken!));
+        Assert.Equal(OAuthErrors.InvalidClient, (await OAuthApi.ErrorOf(wrongSecret)).Error);
     }
 }

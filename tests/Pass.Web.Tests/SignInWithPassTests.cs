@@ -349,4 +349,34 @@ public class SignInWithPassTests : PassTestBase
         Assert.Equal("invalid_scope", (await OAuthApi.ErrorOf(response)).Error);
         Assert.Equal(HttpStatusCode.OK, (await Api.TokenAsync(TestClient.Terminal, ("grant_type", "client_credentials"))).StatusCode);
     }
+
+    [Fact]
+    public async Task A_form_post_answer_carries_a_script_its_content_security_policy_allows()
+    {
+        await AuthorizeAsync(AuthorizeUrl(NewPkce().Challenge)); // consent given once
+        var response = await _browser.Http.GetAsync(AuthorizeUrl(NewPkce().Challenge) + "&response_mode=form_post");
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"action=\"{Callback}\"", page);
+        Assert.Contains("name=\"code\"", page);
+
+        var script = System.Text.RegularExpressions.Regex.Match(page, "<script>(.*?)</script>").Groups[1].Value;
+        var hash = $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(script)))}'";
+        var scriptSrc = response.Headers.GetValues("Content-Security-Policy").Single().Split(';').Single(d => d.Trim().StartsWith("script-src"));
+        Assert.Contains(hash, scriptSrc);
+    }
+
+    [Fact]
+    public async Task Ui_locales_from_the_site_sets_the_language_of_the_sign_in_and_consent_pages()
+    {
+        using var anonymous = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var login = (await anonymous.GetAsync(AuthorizeUrl(NewPkce().Challenge) + "&ui_locales=zh-CN%20en")).Headers.Location!;
+        var page = await anonymous.GetStringAsync(login);
+        Assert.Contains("lang=\"zh-CN\"", page);
+
+        var consent = Absolute((await _browser.Http.GetAsync(AuthorizeUrl(NewPkce().Challenge) + "&ui_locales=zh")).Headers.Location!);
+        Assert.Contains("lang=\"zh-CN\"", await _browser.Http.GetStringAsync(consent));
+        var english = Absolute((await _browser.Http.GetAsync(AuthorizeUrl(NewPkce().Challenge) + "&ui_locales=fr%20en-GB")).Headers.Location!);
+        Assert.Contains("lang=\"en\"", await _browser.Http.GetStringAsync(english));
+    }
 }
