@@ -31,7 +31,7 @@ public static class AccountEndpoints
     }
 
     public static async Task<Results<Ok<Me>, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, AuditLog audit)
+        LoginRequest request, SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, AuditLog audit, PassDbContext db)
     {
         const string refused = "The email or password is incorrect, or the account is locked.";
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
@@ -39,11 +39,13 @@ public static class AccountEndpoints
             return ApiExtensions.Problem(StatusCodes.Status400BadRequest, "Email and password are required.");
         }
 
+        await using var commit = await SignInCommit.BeginAsync(db);
         var user = await users.FindByEmailAsync(request.Email);
         if (user is null)
         {
             UnknownAccountTiming.SpendVerification(users, request.Password);
             await audit.RecordAsync(AuditEventType.SignInFailed, detail: AuditDetail.Of(AuditDetailCode.UnknownAccount), success: false);
+            await commit.CommitAsync();
             return ApiExtensions.Problem(StatusCodes.Status401Unauthorized, refused);
         }
 
@@ -51,10 +53,12 @@ public static class AccountEndpoints
         if (!result.Succeeded)
         {
             await audit.RecordAsync(AuditEventType.SignInFailed, user.Id, detail: AuditDetail.Of(result.IsLockedOut ? AuditDetailCode.LockedOut : AuditDetailCode.WrongPassword), success: false);
+            await commit.CommitAsync();
             return ApiExtensions.Problem(StatusCodes.Status401Unauthorized, refused);
         }
 
         await audit.RecordAsync(AuditEventType.SignIn, user.Id, detail: AuditDetail.Of(AuditDetailCode.Portal));
+        await commit.CommitAsync();
         return TypedResults.Ok(await DescribeAsync(user, users));
     }
 

@@ -21,7 +21,7 @@ public static class DataSetup
         // Pooled: a token request would otherwise build a fresh context (and its services) each time.
         builder.Services.AddDbContextPool<PassDbContext>((services, db) => db
             .UseSqlite(connectionString)
-            .AddInterceptors(services.GetRequiredService<SqlitePragmas>()));
+            .AddInterceptors([services.GetRequiredService<SqlitePragmas>(), .. services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()]));
 
         builder.Services.AddDataProtection()
             .SetApplicationName("Pass")

@@ -22,5 +22,8 @@ public interface ITokenGrant
 {
     string GrantType { get; }
 
+    /// <summary>A grant that checks a password: its attempt is written in one commit (<see cref="Users.SignInCommit"/>).</summary>
+    bool ChecksPassword => false;
+
     Task<GrantOutcome> ExchangeAsync(OpenIddictRequest request, ClientProfile client, HttpContext context, CancellationToken ct);
 }

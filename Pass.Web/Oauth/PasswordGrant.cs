@@ -14,6 +14,8 @@ public sealed class PasswordGrant(UserManager<ApplicationUser> users, SignInMana
 
     public string GrantType => PassGrantTypes.Password;
 
+    public bool ChecksPassword => true;
+
     public async Task<GrantOutcome> ExchangeAsync(OpenIddictRequest request, ClientProfile client, HttpContext context, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(request.Username) || string.IsNullOrEmpty(request.Password))

@@ -5,6 +5,8 @@ using Pass.Shared.Audit;
 using Pass.Shared.Oauth;
 using Pass.Web.Audit;
 using Pass.Web.Clients;
+using Pass.Web.Data;
+using Pass.Web.Users;
 
 namespace Pass.Web.Oauth;
 
@@ -18,13 +20,15 @@ public static class TokenEndpoint
         HttpContext context,
         IEnumerable<ITokenGrant> grants,
         ClientRegistry clients,
-        AuditLog audit)
+        AuditLog audit,
+        PassDbContext db)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("OpenIddict did not handle the token request.");
         var ct = context.RequestAborted;
 
         GrantOutcome outcome;
+        SignInCommit? commit = null;
         var client = request.ClientId is { } clientId ? await clients.FindProfileAsync(clientId, ct) : null;
         if (client is null || client.IsDisabled)
         {
@@ -36,8 +40,11 @@ public static class TokenEndpoint
         }
         else
         {
+            commit = grant.ChecksPassword ? await SignInCommit.BeginAsync(db, ct) : null;
             outcome = await grant.ExchangeAsync(request, client, context, ct);
         }
+
+        await using var attempt = commit;
 
         context.Items[AuditOauthResponses.AuditedItem] = true;
         var detail = outcome.Detail is null ? AuditDetail.Of(AuditDetailCode.Grant, request.GrantType) : AuditDetail.Of(AuditDetailCode.GrantRefused, request.GrantType, outcome.Detail);
@@ -45,11 +52,21 @@ public static class TokenEndpoint
         {
             // Written with the token OpenIddict is about to store: one transaction, one write fewer per grant.
             TokenOwnership.Stamp(principal, request.ClientId!);
+            if (commit is not null)
+            {
+                await commit.CommitAsync(ct);
+            }
+
             audit.Stage(AuditEventType.TokenIssued, outcome.SubjectUserId, request.ClientId, detail);
             return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
         await audit.RecordAsync(AuditEventType.TokenRequestRejected, outcome.SubjectUserId, request.ClientId, detail, success: false, ct: ct);
+        if (commit is not null)
+        {
+            await commit.CommitAsync(ct);
+        }
+
         return Results.Forbid(
             new AuthenticationProperties(new Dictionary<string, string?>
             {

@@ -33,6 +33,29 @@ public sealed class PassSignInManager(
     // What the sign-in under way proved besides what Identity itself records ("pwd", "mfa").
     private string[] _methods = [];
 
+    /// <summary>An unknown account verifies a throw-away hash, as a wrong password verifies the real one.</summary>
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        if (await UserManager.FindByNameAsync(userName) is not { } user)
+        {
+            UnknownAccountTiming.SpendVerification(UserManager, password);
+            return SignInResult.Failed;
+        }
+
+        return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+    }
+
+    /// <summary>A locked account verifies a throw-away hash too: Identity answers it before hashing, which is faster.</summary>
+    public override async Task<SignInResult> CheckPasswordSignInAsync(ApplicationUser user, string password, bool lockoutOnFailure)
+    {
+        if (UserManager.SupportsUserLockout && await UserManager.IsLockedOutAsync(user))
+        {
+            UnknownAccountTiming.SpendVerification(UserManager, password);
+        }
+
+        return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+    }
+
     public override Task<SignInResult> PasskeySignInAsync(string credentialJson)
     {
         _methods = [SignInMethods.HardwareKey];
