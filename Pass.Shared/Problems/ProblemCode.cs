@@ -48,6 +48,13 @@ public enum ProblemCode
     RedirectUriRequired,
     GrantUnknown,
     ReaderFormatRequired,
+    RedirectUriNotForApp,
+    PublicClientGrants,
+    OriginRequired,
+    OriginMalformed,
+    LogoutUriInvalid,
+    PublicClientIntrospection,
+    ClientHasNoSecret,
 
     // Cards
     CardNumberEmpty,

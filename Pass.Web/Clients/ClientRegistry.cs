@@ -17,27 +17,33 @@ public sealed class ClientRegistry(
     IOpenIddictApplicationManager applications,
     IOpenIddictTokenManager tokens,
     PassDbContext db,
+    SpaOrigins origins,
     TimeProvider time)
 {
     public async Task<ClientSecretResponse> RegisterAsync(
         string displayName, IEnumerable<string> grants, CardReaderFormat? readerFormat,
         string? clientId = null, string? clientSecret = null, CancellationToken ct = default,
-        IReadOnlyList<string>? redirectUris = null, bool requireConsent = true, bool mayIntrospect = false)
+        IReadOnlyList<string>? redirectUris = null, bool requireConsent = true, bool mayIntrospect = false,
+        ClientType type = ClientType.Confidential, ClientAddresses? addresses = null)
     {
         clientId ??= Secrets.NewClientId();
-        clientSecret ??= Secrets.NewToken();
+        var isPublic = type != ClientType.Confidential;
+        clientSecret = isPublic ? null : clientSecret ?? Secrets.NewToken();
         var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = clientId,
             ClientSecret = clientSecret,
-            ClientType = ClientTypes.Confidential,
+            ClientType = isPublic ? ClientTypes.Public : ClientTypes.Confidential,
+            ApplicationType = type == ClientType.Native ? ApplicationTypes.Native : ApplicationTypes.Web,
             DisplayName = displayName,
         };
-        SetGrants(descriptor, grants, mayIntrospect);
+        SetGrants(descriptor, grants, mayIntrospect && !isPublic);
         SetSignIn(descriptor, redirectUris, requireConsent);
+        SetBrowserSide(descriptor, addresses ?? ClientAddresses.None);
         await applications.CreateAsync(descriptor, ct);
         db.ClientProfiles.Add(new ClientProfile { ClientId = clientId, ReaderFormat = readerFormat, CreatedAt = time.GetUtcNow() });
         await db.SaveChangesAsync(ct);
+        origins.Forget();
         return new ClientSecretResponse(clientId, clientSecret);
     }
 
@@ -73,23 +79,30 @@ public sealed class ClientRegistry(
     public async Task UpsertAsync(ConfiguredClient client, CancellationToken ct = default)
     {
         var displayName = client.DisplayName ?? client.ClientId;
+        var addresses = new ClientAddresses(client.Origins, client.BackchannelLogoutUri, client.FrontchannelLogoutUri);
         if (await applications.FindByClientIdAsync(client.ClientId, ct) is not { } app)
         {
             await RegisterAsync(displayName, client.Grants, client.ReaderFormat, client.ClientId, client.ClientSecret ?? Secrets.NewToken(), ct,
-                client.RedirectUris, client.RequireConsent, client.MayIntrospect);
+                client.RedirectUris, client.RequireConsent, client.MayIntrospect, client.Type, addresses);
             return;
         }
 
         var descriptor = new OpenIddictApplicationDescriptor();
         await applications.PopulateAsync(descriptor, app, ct);
         descriptor.DisplayName = displayName;
-        SetGrants(descriptor, client.Grants, client.MayIntrospect);
+        SetGrants(descriptor, client.Grants, client.MayIntrospect && client.Type == ClientType.Confidential);
         SetSignIn(descriptor, client.RedirectUris, client.RequireConsent);
-        descriptor.ClientSecret = client.ClientSecret;
+        SetBrowserSide(descriptor, addresses);
+        if (client.Type == ClientType.Confidential)
+        {
+            descriptor.ClientSecret = client.ClientSecret;
+        }
+
         await applications.UpdateAsync(app, descriptor, ct);
         var profile = await ProfileAsync(client.ClientId, ct);
         profile.ReaderFormat = client.ReaderFormat;
         await db.SaveChangesAsync(ct);
+        origins.Forget();
     }
 
     public async Task<ClientSecretResponse?> RotateSecretAsync(string clientId, CancellationToken ct = default)
@@ -121,19 +134,23 @@ public sealed class ClientRegistry(
             descriptor.DisplayName = request.DisplayName.Trim();
         }
 
-        if (request.Grants is not null)
-        {
-            SetGrants(descriptor, request.Grants, descriptor.Permissions.Contains(PassPermissions.IntrospectAny));
-        }
-
+        var isPublic = descriptor.ClientType == ClientTypes.Public;
+        SetGrants(descriptor, request.Grants ?? GrantsOf(descriptor.Permissions),
+            !isPublic && (request.MayIntrospect ?? descriptor.Permissions.Contains(PassPermissions.IntrospectAny)));
         SetSignIn(descriptor,
             request.RedirectUris ?? [.. descriptor.RedirectUris.Select(u => u.OriginalString)],
             request.RequireConsent ?? descriptor.ConsentType != ConsentTypes.Implicit);
+        var current = ClientAddresses.Of(descriptor.Properties);
+        SetBrowserSide(descriptor, new ClientAddresses(
+            request.Origins ?? current.Origins,
+            request.BackchannelLogoutUri is null ? current.BackchannelUri : NullIfEmpty(request.BackchannelLogoutUri),
+            request.FrontchannelLogoutUri is null ? current.FrontchannelUri : NullIfEmpty(request.FrontchannelLogoutUri)));
 
         await applications.UpdateAsync(app, descriptor, ct);
         var profile = await ProfileAsync(clientId, ct);
         profile.ReaderFormat = request.ReaderFormat ?? profile.ReaderFormat;
         await db.SaveChangesAsync(ct);
+        origins.Forget();
         return await FindAsync(clientId, ct);
     }
 
@@ -148,6 +165,7 @@ public sealed class ClientRegistry(
         var profile = await ProfileAsync(clientId, ct);
         profile.IsDisabled = disabled;
         await db.SaveChangesAsync(ct);
+        origins.Forget();
         if (disabled)
         {
             await tokens.RevokeByApplicationIdAsync((await applications.GetIdAsync(app, ct))!, ct);
@@ -186,9 +204,12 @@ public sealed class ClientRegistry(
             .ToList();
         var profile = await FindProfileAsync(clientId, ct);
         var redirects = await applications.GetRedirectUrisAsync(app, ct);
+        var addresses = ClientAddresses.Of(await applications.GetPropertiesAsync(app, ct));
         return new ClientSummary(clientId, await applications.GetDisplayNameAsync(app, ct) ?? clientId, grants,
             profile?.ReaderFormat, profile?.IsDisabled ?? false, IsBuiltIn(clientId),
-            [.. redirects], await applications.GetConsentTypeAsync(app, ct) != ConsentTypes.Implicit);
+            [.. redirects], await applications.GetConsentTypeAsync(app, ct) != ConsentTypes.Implicit,
+            await TypeOfAsync(app, ct), addresses.Origins, addresses.BackchannelUri, addresses.FrontchannelUri,
+            permissions.Contains(PassPermissions.IntrospectAny));
     }
 
     private async Task<ClientProfile> ProfileAsync(string clientId, CancellationToken ct)
@@ -204,6 +225,19 @@ public sealed class ClientRegistry(
     }
 
     public static bool IsKnownGrant(string grant) => PassGrantTypes.All.Contains(grant);
+
+    public async Task<ClientType> TypeOfAsync(object app, CancellationToken ct = default) =>
+        !await applications.HasClientTypeAsync(app, ClientTypes.Public, ct) ? ClientType.Confidential
+        : await applications.HasApplicationTypeAsync(app, ApplicationTypes.Native, ct) ? ClientType.Native
+        : ClientType.Spa;
+
+    private static IReadOnlyList<string> GrantsOf(IEnumerable<string> permissions) =>
+        [.. permissions.Where(p => p.StartsWith(Permissions.Prefixes.GrantType, StringComparison.Ordinal)).Select(p => p[Permissions.Prefixes.GrantType.Length..])];
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>A single-page app's origins and a site's logout addresses, kept in the application's properties.</summary>
+    private static void SetBrowserSide(OpenIddictApplicationDescriptor descriptor, ClientAddresses addresses) => addresses.WriteTo(descriptor.Properties);
 
     private static void SetGrants(OpenIddictApplicationDescriptor descriptor, IEnumerable<string> grants, bool mayIntrospect)
     {

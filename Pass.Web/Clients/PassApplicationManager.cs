@@ -23,6 +23,18 @@ public sealed class PassApplicationManager(
     public const int MinimumSecretLength = 24;
     private const string Prefix = "sha256:";
 
+    /// <summary>Exact, except a phone or desktop app's loopback address, which matches on any port (RFC 8252 §7.3).</summary>
+    public override async ValueTask<bool> ValidateRedirectUriAsync(OpenIddictEntityFrameworkCoreApplication application, string uri, CancellationToken cancellationToken = default)
+    {
+        if (await base.ValidateRedirectUriAsync(application, uri, cancellationToken))
+        {
+            return true;
+        }
+
+        return await HasApplicationTypeAsync(application, OpenIddictConstants.ApplicationTypes.Native, cancellationToken)
+            && (await GetRedirectUrisAsync(application, cancellationToken)).Any(registered => Pass.Shared.Clients.RedirectUris.MatchesLoopback(registered, uri));
+    }
+
     protected override ValueTask<string> ObfuscateClientSecretAsync(string secret, CancellationToken cancellationToken = default)
     {
         if (secret.Length < MinimumSecretLength)

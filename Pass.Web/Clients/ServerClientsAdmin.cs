@@ -19,13 +19,16 @@ public sealed class ServerClientsAdmin(ClientRegistry clients, AuditLog audit) :
             return Outcome<ClientSecretResponse>.Invalid("displayName", ProblemCode.DisplayNameRequired);
         }
 
-        if (Validate(request.Grants ?? [], request.ReaderFormat is not null, request.RedirectUris ?? []) is { } invalid)
+        var type = request.Type ?? ClientType.Confidential;
+        if (Validate(new ClientShape(type, request.Grants ?? [], request.ReaderFormat is not null, request.RedirectUris ?? [], request.Origins ?? [],
+                request.BackchannelLogoutUri, request.FrontchannelLogoutUri, request.MayIntrospect ?? false)) is { } invalid)
         {
             return Outcome<ClientSecretResponse>.Invalid(invalid);
         }
 
         var secret = await clients.RegisterAsync(request.DisplayName.Trim(), request.Grants ?? [], request.ReaderFormat, ct: ct,
-            redirectUris: request.RedirectUris, requireConsent: request.RequireConsent ?? true);
+            redirectUris: request.RedirectUris, requireConsent: request.RequireConsent ?? true, mayIntrospect: request.MayIntrospect ?? false,
+            type: type, addresses: new ClientAddresses(type == ClientType.Spa ? request.Origins ?? [] : [], request.BackchannelLogoutUri, request.FrontchannelLogoutUri));
         await audit.RecordAsync(AuditEventType.ClientRegistered, clientId: secret.ClientId, detail: AuditDetail.Of(AuditDetailCode.Grants, string.Join(",", request.Grants ?? [])), ct: ct);
         return Outcome<ClientSecretResponse>.Ok(secret);
     }
@@ -42,8 +45,10 @@ public sealed class ServerClientsAdmin(ClientRegistry clients, AuditLog audit) :
             return Outcome<ClientSummary>.Refused(ProblemCode.ClientBuiltIn);
         }
 
-        if (Validate(request.Grants ?? existing.Grants, (request.ReaderFormat ?? existing.ReaderFormat) is not null,
-                request.RedirectUris ?? existing.RedirectUris ?? []) is { } invalid)
+        if (Validate(new ClientShape(existing.Type, request.Grants ?? existing.Grants, (request.ReaderFormat ?? existing.ReaderFormat) is not null,
+                request.RedirectUris ?? existing.RedirectUris ?? [], request.Origins ?? existing.Origins ?? [],
+                request.BackchannelLogoutUri ?? existing.BackchannelLogoutUri, request.FrontchannelLogoutUri ?? existing.FrontchannelLogoutUri,
+                request.MayIntrospect ?? existing.MayIntrospect)) is { } invalid)
         {
             return Outcome<ClientSummary>.Invalid(invalid);
         }
@@ -58,6 +63,11 @@ public sealed class ServerClientsAdmin(ClientRegistry clients, AuditLog audit) :
         if (ClientRegistry.IsBuiltIn(clientId))
         {
             return Outcome<ClientSecretResponse>.Refused(ProblemCode.ClientBuiltIn);
+        }
+
+        if (await clients.FindAsync(clientId, ct) is { Type: not ClientType.Confidential })
+        {
+            return Outcome<ClientSecretResponse>.Refused(ProblemCode.ClientHasNoSecret);
         }
 
         if (await clients.RotateSecretAsync(clientId, ct) is not { } secret)
@@ -80,27 +90,8 @@ public sealed class ServerClientsAdmin(ClientRegistry clients, AuditLog audit) :
         return true;
     }
 
-    private static Dictionary<string, CodedProblem[]>? Validate(IReadOnlyList<string> grants, bool hasReaderFormat, IReadOnlyList<string> redirectUris)
-    {
-        if (redirectUris.Select(RedirectUris.Check).FirstOrDefault(p => p is not null) is { } badRedirect)
-        {
-            return Error("redirectUris", badRedirect);
-        }
-
-        if (grants.Contains(PassGrantTypes.AuthorizationCode) && redirectUris.Count == 0)
-        {
-            return Error("redirectUris", ProblemCode.RedirectUriRequired);
-        }
-
-        if (grants.FirstOrDefault(g => !ClientRegistry.IsKnownGrant(g)) is { } unknown)
-        {
-            return Error("grants", new CodedProblem(ProblemCode.GrantUnknown, [unknown, string.Join(", ", PassGrantTypes.All)]));
-        }
-
-        return grants.Contains(PassGrantTypes.Card) && !hasReaderFormat
-            ? Error("readerFormat", ProblemCode.ReaderFormatRequired)
-            : null;
-    }
+    private static Dictionary<string, CodedProblem[]>? Validate(ClientShape client) =>
+        ClientRules.Check(client) is { } invalid ? Error(invalid.Field, invalid.Problem) : null;
 
     private static Dictionary<string, CodedProblem[]> Error(string field, CodedProblem problem) => new() { [field] = [problem] };
 }

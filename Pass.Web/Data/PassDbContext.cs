@@ -22,6 +22,8 @@ public class PassDbContext(DbContextOptions<PassDbContext> options) : IdentityDb
 
     public DbSet<Sms.SmsOutboxMessage> SmsOutbox => Set<Sms.SmsOutboxMessage>();
 
+    public DbSet<Logout.LogoutNotice> LogoutNotices => Set<Logout.LogoutNotice>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -8,6 +8,8 @@ using Pass.Web.Cards;
 using Pass.Web.Clients;
 using Pass.Web.Data;
 using Pass.Web.Kiosk;
+using Pass.Web.Logout;
+using Pass.Web.Oauth;
 using Pass.Web.Sms;
 using Pass.Web.QrLogin;
 using Pass.Web.Tokens;
@@ -57,6 +59,8 @@ public static class PassFeatures
         services.AddScoped<Pass.Shared.QrLogin.IQrBoard, ServerQrBoard>();
         services.AddScoped<Pass.Shared.Tokens.IMyTokensService, ServerMyTokensService>();
         services.AddProblemDetails();
+        services.AddSpaCors();
+        services.AddPassLogout();
 
         // One line per request: method, path without query, status, duration. Never headers, queries or bodies,
         // which carry tokens, secrets and card numbers.
@@ -79,6 +83,7 @@ public static class PassFeatures
 
         // Rate limits ahead of routing, which answers check_token itself (a short-circuit endpoint: it authenticates its
         // own bearer token, so it skips the authentication, authorization and antiforgery steps below).
+        app.UseSpaCors();
         app.UsePassRateLimits();
         app.UseRouting();
         app.UseLiveStreamsEndOnShutdown();

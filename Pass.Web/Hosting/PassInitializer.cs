@@ -51,14 +51,9 @@ public sealed class PassInitializer(
                     $"Pass:Clients: the secret of '{client.ClientId}' must be at least {PassApplicationManager.MinimumSecretLength} random characters.");
             }
 
-            if (client.RedirectUris.Select(Pass.Shared.Clients.RedirectUris.Problem).FirstOrDefault(p => p is not null) is { } badRedirect)
+            if (Pass.Shared.Clients.ClientRules.Check(client.Shape) is { } invalid)
             {
-                throw new InvalidOperationException($"Pass:Clients: '{client.ClientId}': {badRedirect}");
-            }
-
-            if (client.Grants.Contains(PassGrantTypes.AuthorizationCode) && client.RedirectUris.Count == 0)
-            {
-                throw new InvalidOperationException($"Pass:Clients: '{client.ClientId}' signs people in (authorization_code) and needs RedirectUris.");
+                throw new InvalidOperationException($"Pass:Clients: '{client.ClientId}', {invalid.Field}: {invalid.Problem.English}");
             }
 
             await clients.UpsertAsync(client, ct);

@@ -1,3 +1,4 @@
+using Pass.Shared.Clients;
 using System.ComponentModel.DataAnnotations;
 using Pass.Shared.Cards;
 
@@ -68,6 +69,21 @@ public sealed class ConfiguredClient
 
     /// <summary>A resource server: may introspect access tokens issued to other clients. Default false.</summary>
     public bool MayIntrospect { get; set; }
+
+    /// <summary>Confidential (default: keeps a secret), Native (a phone or desktop app) or Spa (a single-page web app).</summary>
+    public ClientType Type { get; set; } = ClientType.Confidential;
+
+    /// <summary>For a single-page app: the origins it runs on, which get CORS.</summary>
+    public List<string> Origins { get; set; } = [];
+
+    /// <summary>Where Pass posts a signed logout token when a person signs out, is locked or withdraws the site.</summary>
+    public string? BackchannelLogoutUri { get; set; }
+
+    /// <summary>Where the sign-out page loads the site in a hidden frame, for sites that prefer front-channel logout.</summary>
+    public string? FrontchannelLogoutUri { get; set; }
+
+    /// <summary>What the shared client rule checks.</summary>
+    public ClientShape Shape => new(Type, Grants, ReaderFormat is not null, RedirectUris, Origins, BackchannelLogoutUri, FrontchannelLogoutUri, MayIntrospect);
 }
 
 /// <summary>Section <c>Pass:Qr</c>.</summary>

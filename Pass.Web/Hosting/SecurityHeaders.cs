@@ -11,6 +11,13 @@ namespace Pass.Web.Hosting;
 public static class SecurityHeaders
 {
     private const string NonceItem = "pass.csp-nonce";
+    private const string FramesItem = "pass.csp-frames";
+
+    /// <summary>This page may frame these addresses' origins (the sign-out page, for front-channel logout).</summary>
+    public static void AllowFrames(HttpContext context, IEnumerable<string> addresses) =>
+        context.Items[FramesItem] = string.Join(' ', addresses
+            .Select(a => Uri.TryCreate(a, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : null)
+            .OfType<string>().Distinct(StringComparer.Ordinal));
 
     /// <summary>The nonce of this request's Content Security Policy, for the page's inline import map.</summary>
     public static string CspNonce(this HttpContext context)
@@ -78,6 +85,7 @@ public static class SecurityHeaders
                "img-src 'self' data:; " +
                "font-src 'self' data:; " +
                "connect-src 'self'; " +
+               (context.Items[FramesItem] is string { Length: > 0 } frames ? $"frame-src {frames}; " : "") +
                "object-src 'none'; " +
                "base-uri 'self'; " +
                "frame-ancestors 'none'";

@@ -130,10 +130,26 @@ public static class SignInWithPass
         return Results.Ok(claims);
     }
 
-    public static async Task<IResult> SignOutAsync(SignInManager<ApplicationUser> signIn)
+    /// <summary>
+    /// Ends the Pass session (the sites that take back-channel notices hear from the outbox). Sites that asked for
+    /// front-channel logout are loaded in the sign-out page first, which then goes on to the site's validated
+    /// post_logout_redirect_uri.
+    /// </summary>
+    public static async Task<IResult> SignOutAsync(HttpContext context, SignInManager<ApplicationUser> signIn, Logout.FrontchannelLogout frontchannel)
     {
+        var frames = await frontchannel.FramesAsync(signIn.UserManager.GetUserId(context.User), context.User.FindFirstValue(PassClaims.SessionId));
         await signIn.SignOutAsync();
-        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        if (frames.Count == 0)
+        {
+            return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        }
+
+        // OpenIddict has checked post_logout_redirect_uri against the client before this endpoint runs.
+        var request = context.GetOpenIddictServerRequest();
+        var next = request?.PostLogoutRedirectUri is { } back
+            ? (request.State is { } state ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(back, Parameters.State, state) : back)
+            : "/";
+        return frontchannel.Page(context, frames, next);
     }
 
     /// <summary>The consent page's answer, only from a form that carries this site's antiforgery token.</summary>

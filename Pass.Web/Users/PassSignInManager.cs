@@ -23,6 +23,7 @@ public sealed class PassSignInManager(
     ILogger<SignInManager<ApplicationUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<ApplicationUser> confirmation,
+    Logout.LogoutOutbox logouts,
     TimeProvider time)
     : SignInManager<ApplicationUser>(users, context, claims, options, logger, schemes, confirmation)
 {
@@ -92,6 +93,18 @@ public sealed class PassSignInManager(
         }
 
         return base.SignInWithClaimsAsync(user, authenticationProperties, all);
+    }
+
+    /// <summary>Signing out of Pass ends the session at every site it signed in to (Back-Channel Logout, by its <c>sid</c>).</summary>
+    public override async Task SignOutAsync()
+    {
+        var userId = UserManager.GetUserId(Context.User);
+        var sessionId = Context.User.FindFirstValue(PassClaims.SessionId);
+        await base.SignOutAsync();
+        if (userId is not null)
+        {
+            await logouts.NotifyAsync(userId, Logout.LogoutReason.SignedOut, sessionId);
+        }
     }
 
     /// <summary>Identity's refresh keeps only <c>amr</c>; this keeps the whole session.</summary>

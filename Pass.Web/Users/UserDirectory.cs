@@ -33,7 +33,8 @@ public sealed class UserDirectory(
     IOpenIddictTokenManager tokens,
     Sms.PhoneNormalizer phones,
     TimeProvider time,
-    AuditLog audit)
+    AuditLog audit,
+    Logout.LogoutOutbox logouts)
 {
     /// <summary>
     /// People matching <paramref name="query"/> in any case, through the normalized columns (indexed, the same on any
@@ -169,6 +170,7 @@ public sealed class UserDirectory(
             await users.UpdateSecurityStampAsync(user);
             await tokens.RevokeBySubjectAsync(user.Id);
             await audit.RecordAsync(AuditEventType.UserLocked, user.Id);
+            await logouts.NotifyAsync(user.Id, Logout.LogoutReason.Locked);
             return null;
         });
     }
@@ -225,6 +227,7 @@ public sealed class UserDirectory(
 
             await tokens.RevokeBySubjectAsync(user.Id);
             await audit.RecordAsync(AuditEventType.UserPasswordReset, user.Id);
+            await logouts.NotifyAsync(user.Id, Logout.LogoutReason.PasswordReset);
             return null;
         });
         return result with { Secret = password };
@@ -337,6 +340,7 @@ public sealed class UserDirectory(
         }
 
         await audit.RecordAsync(AuditEventType.UserDeleted, user.Id);
+        await logouts.NotifyAsync(user.Id, Logout.LogoutReason.Deleted);
         return new UserChangeResult(UserChange.Done);
     }
 

@@ -91,7 +91,7 @@ public class ManagementApiTests : AdminTestBase
         var registered = await Admin.ReadAsync<ClientSecretResponse>(
             await Admin.PostAsync(PassRoutes.Clients, new RegisterClientRequest("Canteen POS 3", ["client_credentials", PassGrantTypes.Card], CardReaderFormat.DecimalUid)),
             HttpStatusCode.Created);
-        var client = new TestClient(registered.ClientId, registered.ClientSecret, CardReaderFormat.DecimalUid);
+        var client = new TestClient(registered.ClientId, registered.ClientSecret!, CardReaderFormat.DecimalUid);
         Assert.Equal(22, registered.ClientId.Length);
         await Api.TerminalTokenAsync(client);
 
@@ -99,9 +99,9 @@ public class ManagementApiTests : AdminTestBase
 
         Assert.NotEqual(registered.ClientSecret, rotated.ClientSecret);
         Assert.Equal(OAuthErrors.InvalidClient, (await OAuthApi.ErrorOf(await Api.TokenAsync(client, ("grant_type", "client_credentials")))).Error);
-        await Api.TerminalTokenAsync(client with { Secret = rotated.ClientSecret });
+        await Api.TerminalTokenAsync(client with { Secret = rotated.ClientSecret! });
         var listed = await Admin.ReadAsync<List<ClientSummary>>(await Admin.Http.GetAsync(PassRoutes.Clients));
-        Assert.DoesNotContain(rotated.ClientSecret, System.Text.Json.JsonSerializer.Serialize(listed));
+        Assert.DoesNotContain(rotated.ClientSecret!, System.Text.Json.JsonSerializer.Serialize(listed));
     }
 
     [Fact]

@@ -23,12 +23,16 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         var accountGroup = endpoints.MapGroup("/Account").ExcludeFromDescription();
 
         accountGroup.MapPost("/Logout", async (
+            HttpContext context,
             ClaimsPrincipal user,
             [FromServices] SignInManager<ApplicationUser> signInManager,
+            [FromServices] Pass.Web.Logout.FrontchannelLogout frontchannel,
             [FromForm] string returnUrl) =>
         {
+            var frames = await frontchannel.FramesAsync(signInManager.UserManager.GetUserId(user), user.FindFirstValue(Pass.Shared.Oauth.PassClaims.SessionId));
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            var next = $"~/{returnUrl}";
+            return frames.Count == 0 ? Results.LocalRedirect(next) : frontchannel.Page(context, frames, context.Request.PathBase + Pass.Shared.ReturnUrls.LocalOrHome("/" + returnUrl.TrimStart('/')));
         });
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (

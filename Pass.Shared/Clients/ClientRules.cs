@@ -1,0 +1,71 @@
+using Pass.Shared.Oauth;
+using Pass.Shared.Problems;
+
+namespace Pass.Shared.Clients;
+
+/// <summary>A client as registered: what the one rule below checks, on the clients page, the API and <c>Pass:Clients</c> alike.</summary>
+public sealed record ClientShape(
+    ClientType Type,
+    IReadOnlyList<string> Grants,
+    bool HasReaderFormat,
+    IReadOnlyList<string> RedirectUris,
+    IReadOnlyList<string> Origins,
+    string? BackchannelLogoutUri,
+    string? FrontchannelLogoutUri,
+    bool MayIntrospect);
+
+public static class ClientRules
+{
+    /// <summary>Grants a client without a secret can use: the person signs in; the app only carries the code.</summary>
+    public static readonly IReadOnlyList<string> PublicGrants = [PassGrantTypes.AuthorizationCode, PassGrantTypes.RefreshToken];
+
+    /// <summary>The first thing wrong with the client, with the field it is about, or null when it can be registered.</summary>
+    public static (string Field, CodedProblem Problem)? Check(ClientShape client)
+    {
+        if (client.Grants.FirstOrDefault(g => !PassGrantTypes.All.Contains(g)) is { } unknown)
+        {
+            return ("grants", new CodedProblem(ProblemCode.GrantUnknown, [unknown, string.Join(", ", PassGrantTypes.All)]));
+        }
+
+        var isPublic = client.Type != ClientType.Confidential;
+        if (isPublic && (!client.Grants.Contains(PassGrantTypes.AuthorizationCode) || client.Grants.Any(g => !PublicGrants.Contains(g))))
+        {
+            return ("grants", ProblemCode.PublicClientGrants);
+        }
+
+        if (isPublic && client.MayIntrospect)
+        {
+            return ("mayIntrospect", ProblemCode.PublicClientIntrospection);
+        }
+
+        if (client.RedirectUris.Select(uri => RedirectUris.Check(uri, client.Type)).FirstOrDefault(p => p is not null) is { } badRedirect)
+        {
+            return ("redirectUris", badRedirect);
+        }
+
+        if (client.Grants.Contains(PassGrantTypes.AuthorizationCode) && client.RedirectUris.Count == 0)
+        {
+            return ("redirectUris", ProblemCode.RedirectUriRequired);
+        }
+
+        if (client.Type == ClientType.Spa && client.Origins.Count == 0)
+        {
+            return ("origins", ProblemCode.OriginRequired);
+        }
+
+        if (client.Origins.Select(Pass.Shared.Clients.Origins.Check).FirstOrDefault(p => p is not null) is { } badOrigin)
+        {
+            return ("origins", badOrigin);
+        }
+
+        foreach (var (field, uri) in new[] { ("backchannelLogoutUri", client.BackchannelLogoutUri), ("frontchannelLogoutUri", client.FrontchannelLogoutUri) })
+        {
+            if (!string.IsNullOrEmpty(uri) && RedirectUris.Check(uri) is not null)
+            {
+                return (field, new CodedProblem(ProblemCode.LogoutUriInvalid, [uri]));
+            }
+        }
+
+        return client.Grants.Contains(PassGrantTypes.Card) && !client.HasReaderFormat ? ("readerFormat", ProblemCode.ReaderFormatRequired) : null;
+    }
+}
