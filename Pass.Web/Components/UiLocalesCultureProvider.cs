@@ -19,7 +19,7 @@ public sealed class UiLocalesCultureProvider : RequestCultureProvider
         var uiLocales = query[Parameter].ToString();
         if (uiLocales.Length == 0 && query["ReturnUrl"].ToString() is { Length: > 0 } returnUrl && returnUrl.IndexOf('?') is var at and >= 0)
         {
-            uiLocales = QueryHelpers.ParseQuery(returnUrl[at..])[Parameter].ToString();
+            uiLocales = QueryHelpers.ParseQuery(returnUrl[at..]).TryGetValue(Parameter, out var value) ? value.ToString() : "";
         }
 
         return Task.FromResult(PortalCulture.FromUiLocales(uiLocales) is { } culture ? new ProviderCultureResult(culture) : null);

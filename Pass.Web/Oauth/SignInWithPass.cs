@@ -57,9 +57,11 @@ public static class SignInWithPass
                 return Refuse(Errors.LoginRequired, "The person is not signed in to Pass.");
             }
 
-            // Back here after signing in, without prompt=login, which would ask again forever.
+            // Back here after signing in, without prompt=login or max_age, which the new sign-in has met and which
+            // would ask again forever (max_age=0 always would).
             var parameters = request.GetParameters()
                 .Where(p => p.Key != Parameters.Prompt || !request.HasPromptValue(PromptValues.Login))
+                .Where(p => p.Key != Parameters.MaxAge)
                 .Select(p => KeyValuePair.Create(p.Key, (string?)p.Value));
             return Results.Challenge(new AuthenticationProperties { RedirectUri = PassRoutes.Authorize + QueryString.Create(parameters) },
                 [IdentityConstants.ApplicationScheme]);

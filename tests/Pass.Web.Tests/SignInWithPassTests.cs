@@ -378,5 +378,9 @@ public class SignInWithPassTests : PassTestBase
         Assert.Contains("lang=\"zh-CN\"", await _browser.Http.GetStringAsync(consent));
         var english = Absolute((await _browser.Http.GetAsync(AuthorizeUrl(NewPkce().Challenge) + "&ui_locales=fr%20en-GB")).Headers.Location!);
         Assert.Contains("lang=\"en\"", await _browser.Http.GetStringAsync(english));
+
+        // A sign-in page whose return address carries no ui_locales is just the sign-in page.
+        var plain = (await anonymous.GetAsync(AuthorizeUrl(NewPkce().Challenge))).Headers.Location!;
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(plain)).StatusCode);
     }
 }
