@@ -1,5 +1,6 @@
 using Bunit;
 using Pass.Shared.Cards;
+using Pass.Shared.Clients;
 using Pass.Shared.Oauth;
 using Pass.Web.Client.Components;
 
@@ -32,5 +33,58 @@ public class ClientFormTests : PortalTestContext
         Assert.Equal("Canteen POS 2", submitted!.Name);
         Assert.Equal([PassGrantTypes.Card], submitted.Grants);
         Assert.Equal(CardReaderFormat.HexUid, submitted.Reader);
+    }
+
+    [Fact]
+    public void A_single_page_app_offers_only_the_grants_it_can_use_and_says_which_field_is_wrong_before_sending()
+    {
+        var sent = 0;
+        ClientForm.Values? submitted = null;
+        var cut = Render<ClientForm>(p => p.Add(f => f.Initial, new ClientForm.Values("Timetable", [], null, [], true, ClientType.Spa))
+            .Add(f => f.SubmitText, "Register").Add(f => f.OnSubmit, (ClientForm.Values v) => { sent++; submitted = v; }));
+
+        cut.Find($"[data-grant='{PassGrantTypes.AuthorizationCode}']").Click();
+        Assert.Empty(cut.FindAll($"[data-grant='{PassGrantTypes.ClientCredentials}']"));
+        Assert.Empty(cut.FindAll($"[data-grant='{PassGrantTypes.Card}']"));
+        Assert.Empty(cut.FindAll("[data-testid=client-form-introspect]"));
+
+        cut.Find("[data-testid=client-form-redirects] textarea, textarea[data-testid=client-form-redirects]").Input("https://timetable.example.edu/callback");
+        cut.Find("[data-testid=client-form-submit]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("needs the origin it runs on", cut.Markup));
+        Assert.Equal(0, sent);
+
+        cut.Find("[data-testid=client-form-origins] textarea, textarea[data-testid=client-form-origins]").Input("https://timetable.example.edu/app");
+        cut.WaitForAssertion(() => Assert.Contains("is not an origin", cut.Markup));
+        cut.Find("[data-testid=client-form-origins] textarea, textarea[data-testid=client-form-origins]").Input("https://timetable.example.edu");
+        cut.Find("[data-testid=client-form-submit]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(1, sent));
+        Assert.Equal(ClientType.Spa, submitted!.Type);
+        Assert.Equal(["https://timetable.example.edu"], submitted.Origins);
+        Assert.Equal([PassGrantTypes.AuthorizationCode], submitted.Grants);
+    }
+
+    [Fact]
+    public void Choosing_a_phone_app_drops_what_needs_a_secret_and_a_native_redirect_is_checked_by_the_apps_rules()
+    {
+        ClientForm.Values? submitted = null;
+        var cut = Render<ClientForm>(p => p.Add(f => f.Initial, Existing).Add(f => f.SubmitText, "Register")
+            .Add(f => f.OnSubmit, (ClientForm.Values v) => submitted = v));
+
+        cut.FindComponent<MudBlazor.MudSelect<ClientType>>().InvokeAsync(() =>
+            cut.FindComponent<MudBlazor.MudSelect<ClientType>>().Instance.ValueChanged.InvokeAsync(ClientType.Native));
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find($"[data-grant='{PassGrantTypes.AuthorizationCode}']").GetAttribute("data-selected")));
+        Assert.Empty(cut.FindAll($"[data-grant='{PassGrantTypes.ClientCredentials}']"));
+
+        var redirects = "[data-testid=client-form-redirects] textarea, textarea[data-testid=client-form-redirects]";
+        cut.Find(redirects).Input("http://localhost:8080/callback");
+        cut.WaitForAssertion(() => Assert.Contains("private-use scheme", cut.Markup));
+        cut.Find(redirects).Input("cn.example.campus:/oauth2redirect\nhttp://127.0.0.1/callback");
+        cut.Find("[data-testid=client-form-submit]").Click();
+
+        cut.WaitForAssertion(() => Assert.NotNull(submitted));
+        Assert.Equal(ClientType.Native, submitted!.Type);
+        Assert.Null(submitted.Reader);
+        Assert.Equal(["cn.example.campus:/oauth2redirect", "http://127.0.0.1/callback"], submitted.RedirectUris);
     }
 }
