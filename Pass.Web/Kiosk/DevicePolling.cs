@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using Pass.Shared.Oauth;
@@ -51,7 +49,7 @@ public sealed class DevicePolling(IOptions<KioskOptions> options, TimeProvider t
         }
 
         var now = time.GetUtcNow();
-        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(deviceCode)));
+        var key = Oauth.Secrets.Hash(deviceCode);
         var tooSoon = _lastPending.TryGetValue(key, out var last) && now - last < Interval;
         _lastPending[key] = now;
         if (tooSoon)

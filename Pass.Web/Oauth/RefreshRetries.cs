@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore;
 using Microsoft.Extensions.Options;
@@ -52,7 +50,7 @@ public sealed class RefreshRetries(IOptions<TokenOptions> options, TimeProvider 
             return;
         }
 
-        var key = Key(token);
+        var key = Secrets.Hash(token);
         var turn = _turns.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
         await turn.WaitAsync(http.RequestAborted);
         http.Response.RegisterForDispose(new Release(turn));
@@ -100,8 +98,6 @@ public sealed class RefreshRetries(IOptions<TokenOptions> options, TimeProvider 
 
         return ValueTask.CompletedTask;
     }
-
-    private static string Key(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private sealed class Release(SemaphoreSlim turn) : IDisposable
     {

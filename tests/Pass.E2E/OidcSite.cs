@@ -6,16 +6,13 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
+using Pass.Web.Tests.Infrastructure;
 
 namespace Pass.E2E;
 
@@ -29,13 +26,12 @@ public sealed class OidcSite : IAsyncDisposable
     public const string ClientId = "library-site";
     public const string ClientSecret = "library-site-secret-0123456789abcdef";
 
-    private readonly WebApplication _app;
+    private LoopbackHost _host = null!;
     private readonly ConcurrentDictionary<string, bool> _endedSessions = new();
     private readonly Channel<JsonWebToken> _logouts = Channel.CreateUnbounded<JsonWebToken>();
 
-    private OidcSite(WebApplication app)
+    private void Map(WebApplication app)
     {
-        _app = app;
         app.UseAuthentication();
         app.MapGet("/", (HttpContext context) =>
         {
@@ -80,7 +76,7 @@ public sealed class OidcSite : IAsyncDisposable
 
     private static IResult Html(string body) => Results.Content($"<html><body><h1>Library</h1>{body}</body></html>", "text/html");
 
-    public Uri Address { get; private set; } = null!;
+    public Uri Address => _host.Address;
 
     /// <summary>The next logout token the site accepted.</summary>
     public async Task<JsonWebToken> NextLogoutAsync() => await _logouts.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
@@ -94,10 +90,14 @@ public sealed class OidcSite : IAsyncDisposable
     /// <param name="responseMode">"query" or "form_post".</param>
     public static async Task<OidcSite> StartAsync(Uri pass, string responseMode)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        OidcSite? site = null;
+        var site = new OidcSite();
+        site._host = await LoopbackHost.StartAsync(site.Map, builder => site.Configure(builder, pass, responseMode));
+        return site;
+    }
+
+    private void Configure(WebApplicationBuilder builder, Uri pass, string responseMode)
+    {
+        var site = this;
         builder.Services.AddAuthentication(options =>
             {
                 options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
@@ -110,7 +110,7 @@ public sealed class OidcSite : IAsyncDisposable
                 cookie.Events.OnValidatePrincipal = context =>
                 {
                     var principal = context.Principal!;
-                    if (site!._endedSessions.ContainsKey("sid:" + principal.FindFirstValue("sid")) || site._endedSessions.ContainsKey("sub:" + principal.FindFirstValue("sub")))
+                    if (site._endedSessions.ContainsKey("sid:" + principal.FindFirstValue("sid")) || site._endedSessions.ContainsKey("sub:" + principal.FindFirstValue("sub")))
                     {
                         context.RejectPrincipal();
                     }
@@ -144,11 +144,7 @@ public sealed class OidcSite : IAsyncDisposable
                     return Task.CompletedTask;
                 };
             });
-        site = new OidcSite(builder.Build());
-        await site._app.StartAsync();
-        site.Address = new Uri(site._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        return site;
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pass.Shared.Clients;
 using Pass.Shared.Oauth;
 using Pass.Web.Clients;
+using Pass.Web.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace Pass.E2E;

@@ -5,11 +5,9 @@ using System.Text;
 using Duende.IdentityModel;
 using Duende.IdentityModel.Client;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Pass.Web.Tests.Infrastructure;
 
 namespace Pass.E2E;
 
@@ -22,12 +20,11 @@ public sealed class WebSubsystem : IAsyncDisposable
     public const string ClientId = "canteen-site";
     public const string ClientSecret = "canteen-site-secret-0123456789abcdef";
 
-    private readonly WebApplication _app;
+    private LoopbackHost _host = null!;
     private readonly ConcurrentDictionary<string, string> _verifiers = new();
 
-    private WebSubsystem(WebApplication app, Uri pass)
+    private void Map(WebApplication app, Uri pass)
     {
-        _app = app;
         app.MapGet("/", () => Results.Content("<html><body><h1>Canteen</h1><a id='site-sign-in' href='/login'>Sign in with Pass</a></body></html>", "text/html"));
         app.MapGet("/login", (HttpContext context) =>
         {
@@ -68,20 +65,16 @@ public sealed class WebSubsystem : IAsyncDisposable
         });
     }
 
-    public Uri Address { get; private set; } = null!;
+    public Uri Address => _host.Address;
 
     public string RedirectUri => new Uri(Address, "/callback").ToString();
 
     public static async Task<WebSubsystem> StartAsync(Uri pass)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddHttpClient();
-        var site = new WebSubsystem(builder.Build(), pass);
-        await site._app.StartAsync();
-        site.Address = new Uri(site._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var site = new WebSubsystem();
+        site._host = await LoopbackHost.StartAsync(app => site.Map(app, pass), builder => builder.Services.AddHttpClient());
         return site;
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 }

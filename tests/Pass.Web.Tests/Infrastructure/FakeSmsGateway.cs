@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Pass.Web.Tests.Infrastructure;
 
@@ -16,11 +11,10 @@ public sealed partial class FakeSmsGateway : IAsyncDisposable
 {
     public const string Authorization = "Bearer gateway-key";
 
-    private readonly WebApplication _app;
+    private LoopbackHost _host = null!;
 
-    private FakeSmsGateway(WebApplication app)
+    private void Map(WebApplication app)
     {
-        _app = app;
         app.MapPost("/send", async (HttpRequest request) =>
         {
             if (request.Headers.Authorization != Authorization)
@@ -40,12 +34,9 @@ public sealed partial class FakeSmsGateway : IAsyncDisposable
 
     public static async Task<FakeSmsGateway> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var gateway = new FakeSmsGateway(builder.Build());
-        await gateway._app.StartAsync();
-        var address = gateway._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        gateway.Url = new Uri(new Uri(address), "/send");
+        var gateway = new FakeSmsGateway();
+        gateway._host = await LoopbackHost.StartAsync(gateway.Map);
+        gateway.Url = new Uri(gateway._host.Address, "/send");
         return gateway;
     }
 
@@ -56,5 +47,5 @@ public sealed partial class FakeSmsGateway : IAsyncDisposable
     [GeneratedRegex(@"code is (\d+)")]
     private static partial Regex CodePattern();
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 }

@@ -2,12 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Pass.Web.Tests.Infrastructure;
 
@@ -17,7 +12,7 @@ namespace Pass.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class LogoutReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackHost _host = null!;
     private readonly Channel<string> _tokens = Channel.CreateUnbounded<string>();
     private int _failNext;
 
@@ -29,9 +24,8 @@ public sealed class LogoutReceiver : IAsyncDisposable
     /// <summary>The next answer the site gives (to any post).</summary>
     public async Task<HttpStatusCode> NextAnswerAsync() => await _answers.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
 
-    private LogoutReceiver(WebApplication app)
+    private void Map(WebApplication app)
     {
-        _app = app;
         app.MapPost("/backchannel-logout", async (HttpRequest request) =>
         {
             var form = await request.ReadFormAsync();
@@ -51,7 +45,7 @@ public sealed class LogoutReceiver : IAsyncDisposable
 
     public int FailNext { set => Volatile.Write(ref _failNext, value); }
 
-    public Uri Address { get; private set; } = null!;
+    public Uri Address => _host.Address;
 
     public string LogoutUri => new Uri(Address, "/backchannel-logout").ToString();
 
@@ -63,14 +57,10 @@ public sealed class LogoutReceiver : IAsyncDisposable
 
     public static async Task<LogoutReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var receiver = new LogoutReceiver(builder.Build());
-        await receiver._app.StartAsync();
-        receiver.Address = new Uri(receiver._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var receiver = new LogoutReceiver();
+        receiver._host = await LoopbackHost.StartAsync(receiver.Map);
         return receiver;
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 }

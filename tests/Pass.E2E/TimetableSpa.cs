@@ -1,38 +1,7 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Pass.E2E;
-
-/// <summary>A small Kestrel app on 127.0.0.1 and a port the OS picks: a phone or desktop app's loopback listener, or a single-page app's origin.</summary>
-public sealed class LoopbackHost : IAsyncDisposable
-{
-    private readonly WebApplication _app;
-
-    private LoopbackHost(WebApplication app) => _app = app;
-
-    public Uri Address { get; private set; } = null!;
-
-    public static async Task<LoopbackHost> StartAsync(Action<WebApplication> map)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        map(app);
-        var host = new LoopbackHost(app);
-        await app.StartAsync();
-        host.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        return host;
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
-}
 
 /// <summary>
 /// A single-page timetable app, served from its own origin: plain JavaScript that makes a PKCE pair with Web Crypto,
