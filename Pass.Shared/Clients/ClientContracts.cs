@@ -19,7 +19,8 @@ public sealed record ClientSummary(
     IReadOnlyList<string>? Origins = null,
     string? BackchannelLogoutUri = null,
     string? FrontchannelLogoutUri = null,
-    bool MayIntrospect = false);
+    bool MayIntrospect = false,
+    IReadOnlyList<string>? PostLogoutRedirectUris = null);
 
 /// <summary>
 /// A new client. <paramref name="RedirectUris"/>: where "Sign in with Pass" may return (the authorization_code grant).
@@ -35,7 +36,8 @@ public sealed record RegisterClientRequest(
     IReadOnlyList<string>? Origins = null,
     string? BackchannelLogoutUri = null,
     string? FrontchannelLogoutUri = null,
-    bool? MayIntrospect = null);
+    bool? MayIntrospect = null,
+    IReadOnlyList<string>? PostLogoutRedirectUris = null);
 
 /// <summary>Changes to a client; what is left out (null) stays. An empty logout URI removes it. The type cannot change.</summary>
 public sealed record UpdateClientRequest(
@@ -47,7 +49,8 @@ public sealed record UpdateClientRequest(
     IReadOnlyList<string>? Origins = null,
     string? BackchannelLogoutUri = null,
     string? FrontchannelLogoutUri = null,
-    bool? MayIntrospect = null);
+    bool? MayIntrospect = null,
+    IReadOnlyList<string>? PostLogoutRedirectUris = null);
 
 /// <summary>A client secret, shown this once: Pass keeps only its hash. Null for an app without a secret.</summary>
 public sealed record ClientSecretResponse(string ClientId, string? ClientSecret);

@@ -12,7 +12,8 @@ public sealed record ClientShape(
     IReadOnlyList<string> Origins,
     string? BackchannelLogoutUri,
     string? FrontchannelLogoutUri,
-    bool MayIntrospect);
+    bool MayIntrospect,
+    IReadOnlyList<string>? PostLogoutRedirectUris = null);
 
 public static class ClientRules
 {
@@ -22,6 +23,11 @@ public static class ClientRules
     /// <summary>The first thing wrong with the client, with the field it is about, or null when it can be registered.</summary>
     public static (string Field, CodedProblem Problem)? Check(ClientShape client)
     {
+        if (!Enum.IsDefined(client.Type))
+        {
+            return ("type", new CodedProblem(ProblemCode.ClientTypeUnknown, [((int)client.Type).ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+        }
+
         if (client.Grants.FirstOrDefault(g => !PassGrantTypes.All.Contains(g)) is { } unknown)
         {
             return ("grants", new CodedProblem(ProblemCode.GrantUnknown, [unknown, string.Join(", ", PassGrantTypes.All)]));
@@ -43,6 +49,11 @@ public static class ClientRules
             return ("redirectUris", badRedirect);
         }
 
+        if ((client.PostLogoutRedirectUris ?? []).Select(uri => RedirectUris.Check(uri, client.Type)).FirstOrDefault(p => p is not null) is { } badReturn)
+        {
+            return ("postLogoutRedirectUris", badReturn);
+        }
+
         if (client.Grants.Contains(PassGrantTypes.AuthorizationCode) && client.RedirectUris.Count == 0)
         {
             return ("redirectUris", ProblemCode.RedirectUriRequired);
@@ -51,6 +62,11 @@ public static class ClientRules
         if (client.Type == ClientType.Spa && client.Origins.Count == 0)
         {
             return ("origins", ProblemCode.OriginRequired);
+        }
+
+        if (client.Type != ClientType.Spa && client.Origins.Count > 0)
+        {
+            return ("origins", ProblemCode.OriginsOnlyForSpa);
         }
 
         if (client.Origins.Select(Pass.Shared.Clients.Origins.Check).FirstOrDefault(p => p is not null) is { } badOrigin)

@@ -1,6 +1,7 @@
 namespace Pass.Shared.Clients;
 
 /// <summary>What kind of software a client is, which decides how it proves who it is.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ClientType>))]
 public enum ClientType
 {
     /// <summary>A server, a terminal or a web site that keeps a secret (client_secret_basic or client_secret_post).</summary>

@@ -55,6 +55,8 @@ public enum ProblemCode
     LogoutUriInvalid,
     PublicClientIntrospection,
     ClientHasNoSecret,
+    ClientTypeUnknown,
+    OriginsOnlyForSpa,
 
     // Cards
     CardNumberEmpty,

@@ -24,7 +24,7 @@ public sealed class ClientRegistry(
         string displayName, IEnumerable<string> grants, CardReaderFormat? readerFormat,
         string? clientId = null, string? clientSecret = null, CancellationToken ct = default,
         IReadOnlyList<string>? redirectUris = null, bool requireConsent = true, bool mayIntrospect = false,
-        ClientType type = ClientType.Confidential, ClientAddresses? addresses = null)
+        ClientType type = ClientType.Confidential, ClientAddresses? addresses = null, IReadOnlyList<string>? postLogoutRedirectUris = null)
     {
         clientId ??= Secrets.NewClientId();
         var isPublic = type != ClientType.Confidential;
@@ -38,7 +38,7 @@ public sealed class ClientRegistry(
             DisplayName = displayName,
         };
         SetGrants(descriptor, grants, mayIntrospect && !isPublic);
-        SetSignIn(descriptor, redirectUris, requireConsent);
+        SetSignIn(descriptor, redirectUris, postLogoutRedirectUris, requireConsent);
         SetBrowserSide(descriptor, addresses ?? ClientAddresses.None);
         await applications.CreateAsync(descriptor, ct);
         db.ClientProfiles.Add(new ClientProfile { ClientId = clientId, ReaderFormat = readerFormat, CreatedAt = time.GetUtcNow() });
@@ -83,7 +83,7 @@ public sealed class ClientRegistry(
         if (await applications.FindByClientIdAsync(client.ClientId, ct) is not { } app)
         {
             await RegisterAsync(displayName, client.Grants, client.ReaderFormat, client.ClientId, client.ClientSecret ?? Secrets.NewToken(), ct,
-                client.RedirectUris, client.RequireConsent, client.MayIntrospect, client.Type, addresses);
+                client.RedirectUris, client.RequireConsent, client.MayIntrospect, client.Type, addresses, client.PostLogoutRedirectUris);
             return;
         }
 
@@ -91,7 +91,7 @@ public sealed class ClientRegistry(
         await applications.PopulateAsync(descriptor, app, ct);
         descriptor.DisplayName = displayName;
         SetGrants(descriptor, client.Grants, client.MayIntrospect && client.Type == ClientType.Confidential);
-        SetSignIn(descriptor, client.RedirectUris, client.RequireConsent);
+        SetSignIn(descriptor, client.RedirectUris, client.PostLogoutRedirectUris, client.RequireConsent);
         SetBrowserSide(descriptor, addresses);
         if (client.Type == ClientType.Confidential)
         {
@@ -137,8 +137,10 @@ public sealed class ClientRegistry(
         var isPublic = descriptor.ClientType == ClientTypes.Public;
         SetGrants(descriptor, request.Grants ?? GrantsOf(descriptor.Permissions),
             !isPublic && (request.MayIntrospect ?? descriptor.Permissions.Contains(PassPermissions.IntrospectAny)));
+        var redirects = descriptor.RedirectUris.Select(u => u.OriginalString).ToList();
         SetSignIn(descriptor,
-            request.RedirectUris ?? [.. descriptor.RedirectUris.Select(u => u.OriginalString)],
+            request.RedirectUris ?? redirects,
+            request.PostLogoutRedirectUris ?? [.. descriptor.PostLogoutRedirectUris.Select(u => u.OriginalString).Except(redirects)],
             request.RequireConsent ?? descriptor.ConsentType != ConsentTypes.Implicit);
         var current = ClientAddresses.Of(descriptor.Properties);
         SetBrowserSide(descriptor, new ClientAddresses(
@@ -209,7 +211,8 @@ public sealed class ClientRegistry(
             profile?.ReaderFormat, profile?.IsDisabled ?? false, IsBuiltIn(clientId),
             [.. redirects], await applications.GetConsentTypeAsync(app, ct) != ConsentTypes.Implicit,
             await TypeOfAsync(app, ct), addresses.Origins, addresses.BackchannelUri, addresses.FrontchannelUri,
-            permissions.Contains(PassPermissions.IntrospectAny));
+            permissions.Contains(PassPermissions.IntrospectAny),
+            [.. (await applications.GetPostLogoutRedirectUrisAsync(app, ct)).Except(redirects)]);
     }
 
     private async Task<ClientProfile> ProfileAsync(string clientId, CancellationToken ct)
@@ -269,14 +272,23 @@ public sealed class ClientRegistry(
         }
     }
 
-    /// <summary>Where the person may be sent back (also after signing out), and whether they are asked to consent.</summary>
-    private static void SetSignIn(OpenIddictApplicationDescriptor descriptor, IEnumerable<string>? redirectUris, bool requireConsent)
+    /// <summary>
+    /// Where the person may be sent back, where after signing out (the redirect URIs and any others), and whether they
+    /// are asked to consent.
+    /// </summary>
+    private static void SetSignIn(OpenIddictApplicationDescriptor descriptor, IEnumerable<string>? redirectUris, IEnumerable<string>? postLogoutUris,
+        bool requireConsent)
     {
         descriptor.RedirectUris.Clear();
         descriptor.PostLogoutRedirectUris.Clear();
         foreach (var uri in (redirectUris ?? []).Distinct(StringComparer.Ordinal))
         {
             descriptor.RedirectUris.Add(new Uri(uri));
+            descriptor.PostLogoutRedirectUris.Add(new Uri(uri));
+        }
+
+        foreach (var uri in (postLogoutUris ?? []).Distinct(StringComparer.Ordinal))
+        {
             descriptor.PostLogoutRedirectUris.Add(new Uri(uri));
         }
 

@@ -21,14 +21,15 @@ public sealed class ServerClientsAdmin(ClientRegistry clients, AuditLog audit) :
 
         var type = request.Type ?? ClientType.Confidential;
         if (Validate(new ClientShape(type, request.Grants ?? [], request.ReaderFormat is not null, request.RedirectUris ?? [], request.Origins ?? [],
-                request.BackchannelLogoutUri, request.FrontchannelLogoutUri, request.MayIntrospect ?? false)) is { } invalid)
+                request.BackchannelLogoutUri, request.FrontchannelLogoutUri, request.MayIntrospect ?? false, request.PostLogoutRedirectUris)) is { } invalid)
         {
             return Outcome<ClientSecretResponse>.Invalid(invalid);
         }
 
         var secret = await clients.RegisterAsync(request.DisplayName.Trim(), request.Grants ?? [], request.ReaderFormat, ct: ct,
             redirectUris: request.RedirectUris, requireConsent: request.RequireConsent ?? true, mayIntrospect: request.MayIntrospect ?? false,
-            type: type, addresses: new ClientAddresses(type == ClientType.Spa ? request.Origins ?? [] : [], request.BackchannelLogoutUri, request.FrontchannelLogoutUri));
+            type: type, addresses: new ClientAddresses(request.Origins ?? [], request.BackchannelLogoutUri, request.FrontchannelLogoutUri),
+            postLogoutRedirectUris: request.PostLogoutRedirectUris);
         await audit.RecordAsync(AuditEventType.ClientRegistered, clientId: secret.ClientId, detail: AuditDetail.Of(AuditDetailCode.Grants, string.Join(",", request.Grants ?? [])), ct: ct);
         return Outcome<ClientSecretResponse>.Ok(secret);
     }
@@ -48,7 +49,7 @@ public sealed class ServerClientsAdmin(ClientRegistry clients, AuditLog audit) :
         if (Validate(new ClientShape(existing.Type, request.Grants ?? existing.Grants, (request.ReaderFormat ?? existing.ReaderFormat) is not null,
                 request.RedirectUris ?? existing.RedirectUris ?? [], request.Origins ?? existing.Origins ?? [],
                 request.BackchannelLogoutUri ?? existing.BackchannelLogoutUri, request.FrontchannelLogoutUri ?? existing.FrontchannelLogoutUri,
-                request.MayIntrospect ?? existing.MayIntrospect)) is { } invalid)
+                request.MayIntrospect ?? existing.MayIntrospect, request.PostLogoutRedirectUris ?? existing.PostLogoutRedirectUris)) is { } invalid)
         {
             return Outcome<ClientSummary>.Invalid(invalid);
         }

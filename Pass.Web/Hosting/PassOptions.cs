@@ -82,8 +82,12 @@ public sealed class ConfiguredClient
     /// <summary>Where the sign-out page loads the site in a hidden frame, for sites that prefer front-channel logout.</summary>
     public string? FrontchannelLogoutUri { get; set; }
 
+    /// <summary>Where a site may send the person after signing out of Pass, besides its <see cref="RedirectUris"/>.</summary>
+    public List<string> PostLogoutRedirectUris { get; set; } = [];
+
     /// <summary>What the shared client rule checks.</summary>
-    public ClientShape Shape => new(Type, Grants, ReaderFormat is not null, RedirectUris, Origins, BackchannelLogoutUri, FrontchannelLogoutUri, MayIntrospect);
+    public ClientShape Shape => new(Type, Grants, ReaderFormat is not null, RedirectUris, Origins, BackchannelLogoutUri, FrontchannelLogoutUri, MayIntrospect,
+        PostLogoutRedirectUris);
 }
 
 /// <summary>Section <c>Pass:Qr</c>.</summary>

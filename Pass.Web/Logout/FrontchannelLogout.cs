@@ -42,7 +42,10 @@ public sealed class FrontchannelLogout(LogoutOutbox outbox, IStringLocalizer<Por
             .Append("<!DOCTYPE html><html lang=\"").Append(html.Encode(System.Globalization.CultureInfo.CurrentUICulture.Name)).Append("\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<meta http-equiv=\"refresh\" content=\"2;url=").Append(html.Encode(next)).Append("\">")
-            .Append("<title>").Append(html.Encode(text["SignedOut_Title"])).Append("</title><link rel=\"stylesheet\" href=\"/app.css\"></head>")
+            .Append("<title>").Append(html.Encode(text["SignedOut_Title"])).Append("</title><style>body{margin:0;font-family:Roboto,\"Noto Sans CJK SC\",system-ui,sans-serif;color:#1f1f1f;background:#f5f5f5}")
+            .Append("main{max-width:28rem;margin:15vh auto;padding:2rem;background:#fff;border-radius:8px;box-shadow:0 1px 4px rgba(0,0,0,.15)}")
+            .Append("h1{font-size:1.5rem;font-weight:500;margin:0 0 1rem}a{color:#1565c0}")
+            .Append("@media (prefers-color-scheme:dark){body{background:#121212;color:#e0e0e0}main{background:#1e1e1e}a{color:#90caf9}}</style></head>")
             .Append("<body class=\"pass-signed-out\"><main><h1>").Append(html.Encode(text["SignedOut_Title"])).Append("</h1><p data-testid=\"signed-out-sites\">")
             .Append(html.Encode(string.Format(System.Globalization.CultureInfo.CurrentCulture, text["SignedOut_Sites"], frames.Count))).Append("</p>")
             .Append("<p><a id=\"signed-out-continue\" href=\"").Append(html.Encode(next)).Append("\">").Append(html.Encode(text["SignedOut_Continue"])).Append("</a></p>");

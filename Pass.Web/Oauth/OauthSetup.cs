@@ -110,6 +110,7 @@ public static class OauthSetup
                     .AddEventHandler(TokenOwnership.InactiveAnswer);
                 server.AddEventHandler(SeedCodeGrantMapping.Descriptor)
                     .AddEventHandler(OwnErrorUris.Descriptor)
+                    .AddEventHandler(DiscoveryExtras.Descriptor)
                     .AddEventHandler(RequireClientAuthentication.Descriptor)
                     .AddEventHandler(KioskDeviceDetails.Descriptor);
                 foreach (var descriptor in AuditOauthResponses.Descriptors.Concat(DevicePolling.Descriptors).Concat(RefreshRetries.Descriptors))

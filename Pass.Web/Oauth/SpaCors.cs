@@ -43,7 +43,14 @@ public static class SpaCorsSetup
     /// <summary>Before routing: check_token answers from routing itself, and OpenIddict from authentication.</summary>
     public static WebApplication UseSpaCors(this WebApplication app)
     {
-        app.UseWhen(SpaCors.IsBrowserApi, browser => browser.UseCors());
+        app.UseWhen(SpaCors.IsBrowserApi, browser => browser
+            .Use((context, next) =>
+            {
+                // The answer depends on the asking origin: a shared cache must not hand one origin's to another.
+                context.Response.Headers.Vary = "Origin";
+                return next(context);
+            })
+            .UseCors());
         return app;
     }
 }

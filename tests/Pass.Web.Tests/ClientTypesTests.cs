@@ -157,4 +157,51 @@ public class ClientTypesTests : AdminTestBase
         Assert.Equal(HttpStatusCode.NoContent, (await Admin.PostAsync($"{PassRoutes.Clients}/{clientId}/disable")).StatusCode);
         Assert.False((await PreflightAsync(PassRoutes.Token, origin)).Headers.Contains("Access-Control-Allow-Origin"));
     }
+
+    [Fact]
+    public async Task The_kind_of_client_travels_by_name_and_an_unknown_kind_or_misplaced_origins_are_refused()
+    {
+        async Task<HttpResponseMessage> Raw(string json) =>
+            await Admin.Http.PostAsync(PassRoutes.Clients, new StringContent(json, Encoding.UTF8, "application/json"));
+
+        var byName = await Raw("""{"displayName":"App","type":"Native","grants":["authorization_code"],"redirectUris":["cn.example.campus:/cb"]}""");
+        Assert.Equal(HttpStatusCode.Created, byName.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Raw("""{"displayName":"App","type":7,"grants":["authorization_code"],"redirectUris":["https://a.example/cb"]}""")).StatusCode);
+        var origins = await Raw("""{"displayName":"Site","grants":["authorization_code"],"redirectUris":["https://a.example/cb"],"origins":["https://a.example"]}""");
+        Assert.Equal(HttpStatusCode.BadRequest, origins.StatusCode);
+        Assert.Contains("OriginsOnlyForSpa", await origins.Content.ReadAsStringAsync());
+
+        var listed = await Admin.Http.GetStringAsync(PassRoutes.Clients);
+        Assert.Contains("\"type\":\"Native\"", listed);
+    }
+
+    [Fact]
+    public async Task A_site_may_name_where_people_go_after_signing_out_besides_its_redirect_uris()
+    {
+        var clientId = await RegisterAsync(new RegisterClientRequest("Timetable", [PassGrantTypes.AuthorizationCode], RedirectUris: ["https://timetable.example.edu/callback"],
+            Type: ClientType.Spa, Origins: ["https://timetable.example.edu"], PostLogoutRedirectUris: ["https://timetable.example.edu/"]));
+        var summary = (await Admin.ReadAsync<List<ClientSummary>>(await Admin.Http.GetAsync(PassRoutes.Clients))).Single(c => c.ClientId == clientId);
+        Assert.Equal(["https://timetable.example.edu/"], summary.PostLogoutRedirectUris);
+
+        await App.CreatePersonAsync(Person);
+        using var browser = await PortalSession.SignInAsync(App, Person, followRedirects: false);
+        var back = await browser.Http.GetAsync($"{PassRoutes.EndSession}?client_id={clientId}&post_logout_redirect_uri={Uri.EscapeDataString("https://timetable.example.edu/")}");
+        Assert.Equal("https://timetable.example.edu/", back.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Discovery_says_apps_without_a_secret_and_both_logout_channels_are_served_and_cors_answers_vary_by_origin()
+    {
+        await RegisterAsync(new RegisterClientRequest("Timetable", [PassGrantTypes.AuthorizationCode], RedirectUris: ["https://timetable.example.edu/callback"],
+            Type: ClientType.Spa, Origins: ["https://timetable.example.edu"]));
+        var request = new HttpRequestMessage(HttpMethod.Get, "/.well-known/openid-configuration");
+        request.Headers.Add("Origin", "https://timetable.example.edu");
+        var response = await Api.Http.SendAsync(request);
+        Assert.Contains("Origin", response.Headers.Vary);
+        var metadata = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains("none", metadata.GetProperty("token_endpoint_auth_methods_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.True(metadata.GetProperty("backchannel_logout_supported").GetBoolean());
+        Assert.True(metadata.GetProperty("backchannel_logout_session_supported").GetBoolean());
+        Assert.True(metadata.GetProperty("frontchannel_logout_supported").GetBoolean());
+    }
 }
