@@ -20,7 +20,7 @@ public class ClientFormTests : PortalTestContext
 
         cut.Find($"[data-grant='{PassGrantTypes.Card}']").Click();
         cut.Find($"[data-grant='{PassGrantTypes.ClientCredentials}']").Click();
-        cut.Find("[data-testid=client-form-name] input, input[data-testid=client-form-name]").Change("Canteen POS 2");
+        cut.Find("[data-testid=client-form-name] input, input[data-testid=client-form-name]").Input("Canteen POS 2");
 
         // The clients table re-renders (a reload, a hover): the same starting values come in again.
         cut.Render(p => p.Add(f => f.Initial, Existing with { }));
