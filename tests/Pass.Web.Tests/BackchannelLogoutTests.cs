@@ -51,7 +51,9 @@ public class BackchannelLogoutTests : AdminTestBase
             ["client_id"] = _clientId, ["response_type"] = "code", ["redirect_uri"] = Callback, ["scope"] = "openid",
             ["code_challenge"] = challenge, ["code_challenge_method"] = "S256",
         });
-        var consent = (await browser.Http.GetAsync(url)).Headers.Location!;
+        var asked = await browser.Http.GetAsync(url);
+        Assert.True(asked.Headers.Location is not null, $"{asked.StatusCode} {asked.RequestMessage?.RequestUri} {await asked.Content.ReadAsStringAsync()}");
+        var consent = asked.Headers.Location!;
         var form = QueryHelpers.ParseQuery(new Uri(new Uri("http://localhost"), consent).Query).Select(p => KeyValuePair.Create(p.Key, p.Value.ToString()))
             .Append(KeyValuePair.Create("decision", "accept"));
         await browser.Http.GetStringAsync(consent);

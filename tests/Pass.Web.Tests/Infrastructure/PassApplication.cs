@@ -127,8 +127,20 @@ public sealed class PassApplication(string? dataDirectory = null, bool productio
             .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!;
         var address = new Uri(addresses.Addresses.First());
         ClientOptions.BaseAddress = address;
+        KestrelAddress = address;
         return address;
     }
+
+    /// <summary>Where Kestrel listens, once <see cref="StartKestrel"/> has run.</summary>
+    public Uri? KestrelAddress { get; private set; }
+
+    /// <summary>A browser-like client (its own cookies): over sockets when Kestrel runs, else in memory.</summary>
+    public HttpClient CreateBrowserClient(bool followRedirects) => KestrelAddress is { } kestrel
+        ? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = followRedirects, UseCookies = true, CookieContainer = new System.Net.CookieContainer() })
+        {
+            BaseAddress = kestrel,
+        }
+        : CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, BaseAddress = ClientOptions.BaseAddress });
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {

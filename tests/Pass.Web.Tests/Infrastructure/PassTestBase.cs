@@ -7,9 +7,12 @@ public abstract class PassTestBase : IAsyncLifetime
 
     protected OAuthApi Api { get; private set; } = null!;
 
+    /// <summary>Run on real Kestrel at 127.0.0.1 (sockets, real HTTP parsing and headers) instead of the in-memory test server.</summary>
+    protected virtual bool OnKestrel => false;
+
     public virtual ValueTask InitializeAsync()
     {
-        Api = new OAuthApi(App.CreateClient());
+        Api = new OAuthApi(OnKestrel ? new HttpClient { BaseAddress = App.StartKestrel() } : App.CreateClient());
         return ValueTask.CompletedTask;
     }
 

@@ -12,11 +12,7 @@ public sealed class PortalSession(HttpClient http) : IDisposable
 
     public static async Task<PortalSession> SignInAsync(PassApplication app, string email, string password = PassApplication.PersonPassword, bool followRedirects = true)
     {
-        var session = new PortalSession(app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
-        {
-            AllowAutoRedirect = followRedirects,
-            BaseAddress = app.ClientOptions.BaseAddress,
-        }));
+        var session = new PortalSession(app.CreateBrowserClient(followRedirects));
         var login = await session.Http.PostAsJsonAsync(PassRoutes.Api + "/account/login", new LoginRequest(email, password));
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         var token = (await session.Http.GetFromJsonAsync<AntiforgeryToken>(PassRoutes.Antiforgery))!;
