@@ -39,7 +39,7 @@ public sealed class ClientRegistry(
         };
         SetGrants(descriptor, grants, mayIntrospect && !isPublic);
         SetSignIn(descriptor, redirectUris, postLogoutRedirectUris, requireConsent);
-        SetBrowserSide(descriptor, addresses ?? ClientAddresses.None);
+        (addresses ?? ClientAddresses.None).WriteTo(descriptor.Properties);
         await applications.CreateAsync(descriptor, ct);
         db.ClientProfiles.Add(new ClientProfile { ClientId = clientId, ReaderFormat = readerFormat, CreatedAt = time.GetUtcNow() });
         await db.SaveChangesAsync(ct);
@@ -92,7 +92,7 @@ public sealed class ClientRegistry(
         descriptor.DisplayName = displayName;
         SetGrants(descriptor, client.Grants, client.MayIntrospect && client.Type == ClientType.Confidential);
         SetSignIn(descriptor, client.RedirectUris, client.PostLogoutRedirectUris, client.RequireConsent);
-        SetBrowserSide(descriptor, addresses);
+        addresses.WriteTo(descriptor.Properties);
         if (client.Type == ClientType.Confidential)
         {
             descriptor.ClientSecret = client.ClientSecret;
@@ -143,10 +143,10 @@ public sealed class ClientRegistry(
             request.PostLogoutRedirectUris ?? [.. descriptor.PostLogoutRedirectUris.Select(u => u.OriginalString).Except(redirects)],
             request.RequireConsent ?? descriptor.ConsentType != ConsentTypes.Implicit);
         var current = ClientAddresses.Of(descriptor.Properties);
-        SetBrowserSide(descriptor, new ClientAddresses(
+        new ClientAddresses(
             request.Origins ?? current.Origins,
             request.BackchannelLogoutUri is null ? current.BackchannelUri : NullIfEmpty(request.BackchannelLogoutUri),
-            request.FrontchannelLogoutUri is null ? current.FrontchannelUri : NullIfEmpty(request.FrontchannelLogoutUri)));
+            request.FrontchannelLogoutUri is null ? current.FrontchannelUri : NullIfEmpty(request.FrontchannelLogoutUri)).WriteTo(descriptor.Properties);
 
         await applications.UpdateAsync(app, descriptor, ct);
         var profile = await ProfileAsync(clientId, ct);
@@ -239,8 +239,6 @@ public sealed class ClientRegistry(
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    /// <summary>A single-page app's origins and a site's logout addresses, kept in the application's properties.</summary>
-    private static void SetBrowserSide(OpenIddictApplicationDescriptor descriptor, ClientAddresses addresses) => addresses.WriteTo(descriptor.Properties);
 
     private static void SetGrants(OpenIddictApplicationDescriptor descriptor, IEnumerable<string> grants, bool mayIntrospect)
     {

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.WebUtilities;
@@ -15,14 +16,15 @@ namespace Pass.Web.Logout;
 /// </summary>
 public sealed class FrontchannelLogout(LogoutOutbox outbox, IStringLocalizer<PortalText> text)
 {
-    /// <summary>The frames to load for this person's session, worked out before the session ends.</summary>
-    public async Task<IReadOnlyList<string>> FramesAsync(string? userId, string? sessionId, CancellationToken ct = default)
+    /// <summary>The frames to load for the signed-in person's session, worked out before the session ends.</summary>
+    public async Task<IReadOnlyList<string>> FramesAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
-        if (userId is null)
+        if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
         {
             return [];
         }
 
+        var sessionId = user.FindFirstValue(PassClaims.SessionId);
         var issuer = outbox.Issuer();
         return [.. (await outbox.SitesOfAsync(userId, ct))
             .Where(site => site.Addresses.FrontchannelUri is not null)

@@ -16,6 +16,7 @@ public sealed class LogoutOutbox(
     IOpenIddictApplicationManager applications,
     LogoutSender sender,
     IHttpContextAccessor http,
+    Microsoft.Extensions.Options.IOptionsMonitor<OpenIddict.Server.OpenIddictServerOptions> server,
     TimeProvider time)
 {
     public async Task NotifyAsync(string userId, LogoutReason reason, string? sessionId = null, string? onlyClientId = null, CancellationToken ct = default)
@@ -80,8 +81,7 @@ public sealed class LogoutOutbox(
     /// <summary>The issuer OpenIddict puts in this request's tokens: the configured one, or this site's address.</summary>
     public string Issuer()
     {
-        var options = http.HttpContext?.RequestServices.GetService<Microsoft.Extensions.Options.IOptionsMonitor<OpenIddict.Server.OpenIddictServerOptions>>()?.CurrentValue;
-        if (options?.Issuer is { } configured)
+        if (server.CurrentValue.Issuer is { } configured)
         {
             return configured.AbsoluteUri;
         }

@@ -73,9 +73,6 @@ public sealed class LogoutSender(
             await DeliverAsync(notice, ct);
             await db.SaveChangesAsync(ct);
         }
-
-        var keepUntil = now - options.Value.KeepFor;
-        await db.Set<LogoutNotice>().Where(n => n.Status != LogoutNoticeStatus.Pending && n.CreatedAt < keepUntil).ExecuteDeleteAsync(ct);
     }
 
     private async Task DeliverAsync(LogoutNotice notice, CancellationToken ct)

@@ -44,7 +44,7 @@ public sealed class PrincipalFactory(UserManager<ApplicationUser> users)
         // check_token and the portal name the holder of any person's token, whatever its scopes.
         if (!identity.HasClaim(c => c.Type == Claims.Name))
         {
-            identity.SetClaim(Claims.Name, string.IsNullOrEmpty(user.DisplayName) ? user.UserName : user.DisplayName);
+            identity.SetClaim(Claims.Name, ScopeClaims.NameOf(user));
         }
 
         if (session is not null)

@@ -53,7 +53,7 @@ public sealed class RefreshRetries(IOptions<TokenOptions> options, TimeProvider 
         var key = Secrets.Hash(token);
         var turn = _turns.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
         await turn.WaitAsync(http.RequestAborted);
-        http.Response.RegisterForDispose(new Release(turn));
+        http.Response.RegisterForDispose(new Release(this, key, turn));
         context.Transaction.Properties[KeyProperty] = key;
 
         var now = time.GetUtcNow();
@@ -99,8 +99,15 @@ public sealed class RefreshRetries(IOptions<TokenOptions> options, TimeProvider 
         return ValueTask.CompletedTask;
     }
 
-    private sealed class Release(SemaphoreSlim turn) : IDisposable
+    /// <summary>Ends a request's turn; a token nobody else waits for is forgotten, so refused or garbage tokens leave nothing behind.</summary>
+    private sealed class Release(RefreshRetries retries, string key, SemaphoreSlim turn) : IDisposable
     {
-        public void Dispose() => turn.Release();
+        public void Dispose()
+        {
+            if (turn.Release() == 0 && !retries._answers.ContainsKey(key))
+            {
+                retries._turns.TryRemove(KeyValuePair.Create(key, turn));
+            }
+        }
     }
 }

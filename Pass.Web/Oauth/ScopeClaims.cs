@@ -13,7 +13,7 @@ public static class ScopeClaims
     {
         if (scopes.Contains(Scopes.Profile))
         {
-            yield return new(Claims.Name, string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? user.Id : user.DisplayName);
+            yield return new(Claims.Name, NameOf(user));
             yield return new(Claims.PreferredUsername, user.UserName ?? user.Id);
         }
 
@@ -29,6 +29,9 @@ public static class ScopeClaims
             yield return new(Claims.PhoneNumberVerified, user.PhoneNumberConfirmed);
         }
     }
+
+    /// <summary>What Pass calls the person: their display name, else their user name.</summary>
+    public static string NameOf(ApplicationUser user) => string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? user.Id : user.DisplayName;
 
     /// <summary>Every claim Pass may put in an id_token or a userinfo answer (discovery's <c>claims_supported</c>).</summary>
     public static readonly IReadOnlyList<string> Supported =

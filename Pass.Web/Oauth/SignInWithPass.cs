@@ -139,7 +139,7 @@ public static class SignInWithPass
     /// </summary>
     public static async Task<IResult> SignOutAsync(HttpContext context, SignInManager<ApplicationUser> signIn, Logout.FrontchannelLogout frontchannel)
     {
-        var frames = await frontchannel.FramesAsync(signIn.UserManager.GetUserId(context.User), context.User.FindFirstValue(PassClaims.SessionId));
+        var frames = await frontchannel.FramesAsync(context.User);
         await signIn.SignOutAsync();
         if (frames.Count == 0)
         {

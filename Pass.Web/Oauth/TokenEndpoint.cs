@@ -27,24 +27,14 @@ public static class TokenEndpoint
             ?? throw new InvalidOperationException("OpenIddict did not handle the token request.");
         var ct = context.RequestAborted;
 
-        GrantOutcome outcome;
-        SignInCommit? commit = null;
         var client = request.ClientId is { } clientId ? await clients.FindProfileAsync(clientId, ct) : null;
-        if (client is null || client.IsDisabled)
-        {
-            outcome = GrantOutcome.Reject(OAuthErrors.InvalidClient, client is null ? "The client is not registered with Pass." : "The client is disabled.");
-        }
-        else if (grants.FirstOrDefault(g => g.GrantType == request.GrantType) is not { } grant)
-        {
-            outcome = GrantOutcome.Reject(OAuthErrors.UnsupportedGrantType, "The grant type is not supported.");
-        }
-        else
-        {
-            commit = grant.ChecksPassword ? await SignInCommit.BeginAsync(db, ct) : null;
-            outcome = await grant.ExchangeAsync(request, client, context, ct);
-        }
-
-        await using var attempt = commit;
+        var grant = grants.FirstOrDefault(g => g.GrantType == request.GrantType);
+        await using var commit = client is { IsDisabled: false } && grant is { ChecksPassword: true } ? await SignInCommit.BeginAsync(db, ct) : null;
+        var outcome = client is null || client.IsDisabled
+            ? GrantOutcome.Reject(OAuthErrors.InvalidClient, client is null ? "The client is not registered with Pass." : "The client is disabled.")
+            : grant is null
+                ? GrantOutcome.Reject(OAuthErrors.UnsupportedGrantType, "The grant type is not supported.")
+                : await grant.ExchangeAsync(request, client, context, ct);
 
         context.Items[AuditOauthResponses.AuditedItem] = true;
         var detail = outcome.Detail is null ? AuditDetail.Of(AuditDetailCode.Grant, request.GrantType) : AuditDetail.Of(AuditDetailCode.GrantRefused, request.GrantType, outcome.Detail);
@@ -52,20 +42,14 @@ public static class TokenEndpoint
         {
             // Written with the token OpenIddict is about to store: one transaction, one write fewer per grant.
             TokenOwnership.Stamp(principal, request.ClientId!);
-            if (commit is not null)
-            {
-                await commit.CommitAsync(ct);
-            }
+            await (commit?.CommitAsync(ct) ?? Task.CompletedTask);
 
             audit.Stage(AuditEventType.TokenIssued, outcome.SubjectUserId, request.ClientId, detail);
             return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
         await audit.RecordAsync(AuditEventType.TokenRequestRejected, outcome.SubjectUserId, request.ClientId, detail, success: false, ct: ct);
-        if (commit is not null)
-        {
-            await commit.CommitAsync(ct);
-        }
+        await (commit?.CommitAsync(ct) ?? Task.CompletedTask);
 
         return Results.Forbid(
             new AuthenticationProperties(new Dictionary<string, string?>

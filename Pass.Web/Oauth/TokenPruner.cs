@@ -6,8 +6,10 @@ using Pass.Web.Hosting;
 
 namespace Pass.Web.Oauth;
 
-/// <summary>Removes dead tokens, authorizations and QR sessions on a schedule, and sweeps check_token's memory.</summary>
-public sealed class TokenPruner(IServiceScopeFactory scopes, TokenChecker checker, TimeProvider time, IOptions<TokenOptions> options, ILogger<TokenPruner> logger)
+/// <summary>Removes dead tokens, authorizations, QR sessions and done logout notices on a schedule, and sweeps check_token's memory.</summary>
+public sealed class TokenPruner(
+    IServiceScopeFactory scopes, TokenChecker checker, TimeProvider time, IOptions<TokenOptions> options, IOptions<Logout.LogoutOptions> logouts,
+    ILogger<TokenPruner> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -34,6 +36,8 @@ public sealed class TokenPruner(IServiceScopeFactory scopes, TokenChecker checke
         var authorizations = await scope.ServiceProvider.GetRequiredService<IOpenIddictAuthorizationManager>().PruneAsync(threshold, ct);
         var db = scope.ServiceProvider.GetRequiredService<PassDbContext>();
         var sessions = await db.QrSessions.Where(s => s.ExpiresAt < threshold).ExecuteDeleteAsync(ct);
+        var noticesBefore = time.GetUtcNow() - logouts.Value.KeepFor;
+        await db.LogoutNotices.Where(n => n.Status != Logout.LogoutNoticeStatus.Pending && n.CreatedAt < noticesBefore).ExecuteDeleteAsync(ct);
         checker.Sweep();
         logger.LogInformation("Pruned {Tokens} tokens, {Authorizations} authorizations, {Sessions} QR sessions.", tokens, authorizations, sessions);
     }

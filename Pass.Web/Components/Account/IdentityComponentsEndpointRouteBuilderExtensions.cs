@@ -29,7 +29,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] Pass.Web.Logout.FrontchannelLogout frontchannel,
             [FromForm] string returnUrl) =>
         {
-            var frames = await frontchannel.FramesAsync(signInManager.UserManager.GetUserId(user), user.FindFirstValue(Pass.Shared.Oauth.PassClaims.SessionId));
+            var frames = await frontchannel.FramesAsync(user);
             await signInManager.SignOutAsync();
             var next = $"~/{returnUrl}";
             return frames.Count == 0 ? Results.LocalRedirect(next) : frontchannel.Page(context, frames, context.Request.PathBase + Pass.Shared.ReturnUrls.LocalOrHome("/" + returnUrl.TrimStart('/')));
