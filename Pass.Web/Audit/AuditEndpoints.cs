@@ -3,6 +3,7 @@ using Pass.Shared;
 using Pass.Shared.Audit;
 using Pass.Shared.Oauth;
 using Pass.Web.Users;
+using Pass.Web.Infrastructure;
 
 namespace Pass.Web.Audit;
 

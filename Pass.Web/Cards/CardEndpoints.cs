@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Pass.Shared.Cards;
 using Pass.Shared.Oauth;
 using Pass.Shared.Problems;
-using Pass.Web.Api;
+using Pass.Web.Infrastructure;
 using Pass.Web.Data;
 using Pass.Web.Users;
 

@@ -3,6 +3,7 @@ using Pass.Shared.Cards;
 using Pass.Shared.Oauth;
 using Pass.Web.Clients;
 using Pass.Web.Oauth;
+using Pass.Web.Data;
 
 namespace Pass.Web.Cards;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Pass.Shared.Cards;
 using Pass.Shared.Users;
-using Pass.Web.Api;
+using Pass.Web.Infrastructure;
 using Pass.Web.Data;
 using Pass.Web.Users;
 

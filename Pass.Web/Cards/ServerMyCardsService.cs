@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Pass.Shared.Cards;
-using Pass.Web.Api;
+using Pass.Web.Infrastructure;
 using Pass.Web.Data;
 
 namespace Pass.Web.Cards;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pass.Shared.Clients;
 using Pass.Shared.Oauth;
-using Pass.Web.Api;
+using Pass.Web.Infrastructure;
 using Pass.Web.Users;
 
 namespace Pass.Web.Clients;

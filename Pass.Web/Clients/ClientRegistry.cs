@@ -6,7 +6,7 @@ using Pass.Shared.Clients;
 using Pass.Shared.Kiosk;
 using Pass.Shared.Oauth;
 using Pass.Web.Data;
-using Pass.Web.Hosting;
+using Pass.Web.Infrastructure;
 using Pass.Web.Oauth;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Pass.Web.Hosting;
 
 namespace Pass.Web.Data;
 
@@ -9,10 +8,10 @@ public static class DataSetup
     /// <summary>The data folder, the SQLite database in it, and Data Protection keys beside it (cookies survive restarts).</summary>
     public static PassDataDirectory AddPassData(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(PassOptions.Section).Get<PassOptions>() ?? new PassOptions();
+        var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var data = new PassDataDirectory(options.ResolveDataDirectory(builder.Environment.ContentRootPath));
         builder.Services.AddSingleton(data);
-        builder.Services.AddOptions<PassOptions>().BindConfiguration(PassOptions.Section);
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
 
         var connectionString = builder.Configuration.GetConnectionString("Pass") is { Length: > 0 } configured
             ? configured
@@ -28,6 +27,11 @@ public static class DataSetup
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data.KeysPath, "data-protection")));
 
         builder.Services.AddHealthChecks().AddDbContextCheck<PassDbContext>("database", tags: ["ready"]);
+        builder.Services.AddHostedService<DatabaseMigrator>();
         return data;
     }
+
+    /// <summary>The data folder <see cref="AddPassData"/> chose, for a module that needs a path while it is set up (key files).</summary>
+    public static PassDataDirectory PassDataDirectory(this WebApplicationBuilder builder) =>
+        builder.Services.Select(service => service.ImplementationInstance).OfType<PassDataDirectory>().Single();
 }

@@ -4,6 +4,7 @@ using Pass.Shared.Cards;
 using Pass.Shared.QrLogin;
 using Pass.Web.Audit;
 using Pass.Web.Clients;
+using Pass.Web.Data;
 
 namespace Pass.Web.Data;
 
@@ -20,9 +21,9 @@ public class PassDbContext(DbContextOptions<PassDbContext> options) : IdentityDb
 
     public DbSet<Pass.Shared.Sms.SmsCode> SmsCodes => Set<Pass.Shared.Sms.SmsCode>();
 
-    public DbSet<Sms.SmsOutboxMessage> SmsOutbox => Set<Sms.SmsOutboxMessage>();
+    public DbSet<SmsOutboxMessage> SmsOutbox => Set<SmsOutboxMessage>();
 
-    public DbSet<Logout.LogoutNotice> LogoutNotices => Set<Logout.LogoutNotice>();
+    public DbSet<LogoutNotice> LogoutNotices => Set<LogoutNotice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using Pass.Shared.Oauth;
-using Pass.Web.Hosting;
+using Pass.Web.Infrastructure;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
@@ -49,7 +49,7 @@ public sealed class DevicePolling(IOptions<KioskOptions> options, TimeProvider t
         }
 
         var now = time.GetUtcNow();
-        var key = Oauth.Secrets.Hash(deviceCode);
+        var key = Secrets.Hash(deviceCode);
         var tooSoon = _lastPending.TryGetValue(key, out var last) && now - last < Interval;
         _lastPending[key] = now;
         if (tooSoon)

@@ -3,7 +3,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
 using Pass.Shared.Kiosk;
 using Pass.Web.Data;
-using Pass.Web.Hosting;
+using Pass.Web.Infrastructure;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Pass.Web.Kiosk;

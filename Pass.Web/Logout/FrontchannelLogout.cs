@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Pass.Shared.Oauth;
 using Pass.Web.Client.Resources;
-using Pass.Web.Hosting;
+using Pass.Web.Infrastructure;
 
 namespace Pass.Web.Logout;
 

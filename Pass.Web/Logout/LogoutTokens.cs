@@ -3,6 +3,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
 using Pass.Shared.Oauth;
+using Pass.Web.Data;
 
 namespace Pass.Web.Logout;
 

@@ -4,6 +4,7 @@ using OpenIddict.Server.AspNetCore;
 using Pass.Shared.Oauth;
 using Pass.Web.Clients;
 using static OpenIddict.Abstractions.OpenIddictConstants;
+using Pass.Web.Data;
 
 namespace Pass.Web.Oauth;
 

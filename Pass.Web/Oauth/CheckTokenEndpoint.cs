@@ -1,4 +1,5 @@
 using Pass.Shared.Oauth;
+using Pass.Web.Infrastructure;
 
 namespace Pass.Web.Oauth;
 
@@ -20,7 +21,8 @@ public static class CheckTokenEndpoint
             .WithDescription("Send `Authorization: Bearer <token>`. 200 with `{active, sub, client_id, scope, exp}` when the token is a live access token; 401 with `WWW-Authenticate: Bearer error=\"invalid_token\"` when it is missing, unknown, expired or revoked.")
             .Produces<CheckTokenResponse>(StatusCodes.Status200OK)
             .Produces<OAuthError>(StatusCodes.Status401Unauthorized)
-            .ShortCircuit();
+            .RequireRateLimiting(RateLimits.CheckToken)
+            .AnswersEarly();
         return routes;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using OpenIddict.Abstractions;
 using Pass.Web.Clients;
+using Pass.Web.Data;
 
 namespace Pass.Web.Oauth;
 

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Pass.Shared.Oauth;
+using Pass.Web.Infrastructure;
 
 namespace Pass.Web.Oauth;
 
@@ -14,7 +15,7 @@ public sealed class PassBearerHandler(
     TokenChecker checker)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string SchemeName = "PassBearer";
+    public const string SchemeName = PassSchemes.Bearer;
     public const string ClientIdClaim = "client_id";
     public const string ScopeClaim = "scope";
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using Pass.Shared.Oauth;
-using Pass.Web.Hosting;
+using Pass.Web.Infrastructure;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using Pass.Shared.Oauth;
-using Pass.Web.Hosting;
+using Pass.Web.Infrastructure;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Pass.Web.Oauth;

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using Pass.Web.Data;
-using Pass.Web.Hosting;
+using Pass.Web.Infrastructure;
 
 namespace Pass.Web.Oauth;
 
@@ -37,7 +37,7 @@ public sealed class TokenPruner(
         var db = scope.ServiceProvider.GetRequiredService<PassDbContext>();
         var sessions = await db.QrSessions.Where(s => s.ExpiresAt < threshold).ExecuteDeleteAsync(ct);
         var noticesBefore = time.GetUtcNow() - logouts.Value.KeepFor;
-        await db.LogoutNotices.Where(n => n.Status != Logout.LogoutNoticeStatus.Pending && n.CreatedAt < noticesBefore).ExecuteDeleteAsync(ct);
+        await db.LogoutNotices.Where(n => n.Status != LogoutNoticeStatus.Pending && n.CreatedAt < noticesBefore).ExecuteDeleteAsync(ct);
         checker.Sweep();
         logger.LogInformation("Pruned {Tokens} tokens, {Authorizations} authorizations, {Sessions} QR sessions.", tokens, authorizations, sessions);
     }

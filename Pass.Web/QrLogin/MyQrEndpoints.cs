@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pass.Shared.Oauth;
 using Pass.Shared.QrLogin;
-using Pass.Web.Api;
-using Pass.Web.Hosting;
+using Pass.Web.Infrastructure;
 using Pass.Web.Users;
 
 namespace Pass.Web.QrLogin;

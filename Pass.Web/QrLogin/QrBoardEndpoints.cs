@@ -2,7 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Pass.Shared.Oauth;
 using Pass.Shared.QrLogin;
-using Pass.Web.Hosting;
+using Pass.Web.Infrastructure;
 using Pass.Web.Users;
 
 namespace Pass.Web.QrLogin;

@@ -2,6 +2,7 @@ using OpenIddict.Abstractions;
 using Pass.Shared.Oauth;
 using Pass.Web.Clients;
 using Pass.Web.Oauth;
+using Pass.Web.Data;
 
 namespace Pass.Web.QrLogin;
 

@@ -1,4 +1,4 @@
-using Pass.Web.Hosting;
+using Pass.Web.Infrastructure;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,9 +18,11 @@ public static class QrLoginEndpoints
         var group = routes.MapGroup(PassRoutes.OauthBase)
             .WithTags("Seed API")
             .RequireAuthorization(PassPolicies.Person)
+            .RequireRateLimiting(RateLimits.QrCode)
             .DisableAntiforgery();
 
         group.MapPost("/qrcode", CreateAsync)
+            .HoldsOneConnection()
             .WithName("CreateQrSession")
             .WithSummary("Creates a QR login session for the person holding the bearer token.")
             .WithDescription("`session` (form field or JSON property) is chosen by the generator and globally unique; 409 when it exists (retry with another). "

@@ -5,7 +5,7 @@ using Pass.Shared.Audit;
 using Pass.Shared.QrLogin;
 using Pass.Web.Audit;
 using Pass.Web.Data;
-using Pass.Web.Hosting;
+using Pass.Web.Infrastructure;
 using Pass.Web.Oauth;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

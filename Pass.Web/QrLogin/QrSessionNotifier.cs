@@ -1,4 +1,4 @@
-using Pass.Web.Hosting;
+using Pass.Web.Infrastructure;
 
 namespace Pass.Web.QrLogin;
 

@@ -1,6 +1,6 @@
 using Pass.Shared.Oauth;
 using Pass.Shared.QrLogin;
-using Pass.Web.Api;
+using Pass.Web.Infrastructure;
 using Pass.Web.Clients;
 
 namespace Pass.Web.QrLogin;

@@ -9,7 +9,7 @@ using Pass.Shared.Oauth;
 using Pass.Shared.Sms;
 using Pass.Web.Audit;
 using Pass.Web.Data;
-using Pass.Web.Hosting;
+using Pass.Web.Infrastructure;
 using Pass.Web.Oauth;
 
 namespace Pass.Web.Sms;

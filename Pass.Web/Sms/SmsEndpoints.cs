@@ -1,4 +1,5 @@
-using Pass.Web.Hosting;
+using Pass.Web.Infrastructure;
+using Pass.Web.Users;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
@@ -28,14 +29,14 @@ public static class SmsEndpoints
                 + "`abort=if_exists` sends nothing when someone has the phone (sign-up); `abort=if_not_exists` sends nothing when nobody has it (sign-in); "
                 + "the answer is 200 either way. `phone_conflict=replace` moves the phone to the token's person on redemption. "
                 + "429 with Retry-After when sending too often.")
-            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(PassBearerHandler.SchemeName).RequireAuthenticatedUser())
+            .RequireAuthorization(PassPolicies.BearerCaller)
             .Produces(StatusCodes.Status200OK)
             .Produces<OAuthError>(StatusCodes.Status400BadRequest)
             .Produces<OAuthError>(StatusCodes.Status401Unauthorized)
             .Produces<OAuthError>(StatusCodes.Status429TooManyRequests);
         routes.MapGet(PassRoutes.Api + "/sms/outbox", async (ISmsOutbox outbox, CancellationToken ct) => TypedResults.Ok(await outbox.RecentAsync(ct)))
             .WithTags("SMS").WithSummary("The newest SMS messages and their delivery; the text only in Development.")
-            .RequireAuthorization(Users.PassPolicies.Admin);
+            .RequireAuthorization(PassPolicies.Admin);
         return routes;
     }
 

@@ -2,6 +2,9 @@ using OpenIddict.Abstractions;
 using Pass.Shared.Oauth;
 using Pass.Web.Clients;
 using Pass.Web.Oauth;
+using Pass.Web.Data;
+
+using Pass.Web.Users;
 
 namespace Pass.Web.Sms;
 

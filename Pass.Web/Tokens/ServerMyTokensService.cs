@@ -1,6 +1,6 @@
 using Pass.Shared;
 using Pass.Shared.Tokens;
-using Pass.Web.Api;
+using Pass.Web.Infrastructure;
 
 namespace Pass.Web.Tokens;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Pass.Shared;
 using Pass.Shared.Oauth;
 using Pass.Shared.Tokens;
-using Pass.Web.Api;
+using Pass.Web.Infrastructure;
 using Pass.Web.Users;
 
 namespace Pass.Web.Tokens;

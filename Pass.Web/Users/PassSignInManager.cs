@@ -6,6 +6,7 @@ using Pass.Shared.Oauth;
 using Pass.Web.Data;
 using Pass.Web.Oauth;
 using static OpenIddict.Abstractions.OpenIddictConstants;
+using Pass.Web.Infrastructure;
 
 namespace Pass.Web.Users;
 
@@ -103,7 +104,7 @@ public sealed class PassSignInManager(
         await base.SignOutAsync();
         if (userId is not null)
         {
-            await logouts.NotifyAsync(userId, Logout.LogoutReason.SignedOut, sessionId);
+            await logouts.NotifyAsync(userId, LogoutReason.SignedOut, sessionId);
         }
     }
 

@@ -1,7 +1,7 @@
 using Pass.Shared;
 using Pass.Shared.Problems;
 using Pass.Shared.Users;
-using Pass.Web.Api;
+using Pass.Web.Infrastructure;
 
 namespace Pass.Web.Users;
 

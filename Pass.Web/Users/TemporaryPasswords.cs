@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Pass.Shared.Oauth;
 using Pass.Web.Data;
-using Pass.Web.Hosting;
+using Pass.Web.Infrastructure;
 
 namespace Pass.Web.Users;
 
@@ -54,7 +54,7 @@ public static class TemporaryPasswords
 
     // A page is what is not an API, OAuth or a file (a path with an extension: scripts, styles, WebAssembly).
     private static bool IsPage(HttpContext context) =>
-        !ErrorResponses.IsApi(context) && !ErrorResponses.IsOauth(context) && !Path.HasExtension(context.Request.Path.Value)
+        RequestAreas.IsPage(context) && !Path.HasExtension(context.Request.Path.Value)
         && !context.Request.Path.StartsWithSegments("/_framework") && !context.Request.Path.StartsWithSegments("/_content")
         && !context.Request.Path.StartsWithSegments("/_blazor");
 }

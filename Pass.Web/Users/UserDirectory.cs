@@ -9,6 +9,7 @@ using Pass.Shared.Users;
 using Pass.Web.Audit;
 using Pass.Web.Data;
 using Pass.Web.Oauth;
+using Pass.Web.Infrastructure;
 
 namespace Pass.Web.Users;
 
@@ -31,7 +32,7 @@ public sealed class UserDirectory(
     PassDbContext db,
     UserManager<ApplicationUser> users,
     IOpenIddictTokenManager tokens,
-    Sms.PhoneNormalizer phones,
+    PhoneNormalizer phones,
     TimeProvider time,
     AuditLog audit,
     Logout.LogoutOutbox logouts)
@@ -170,7 +171,7 @@ public sealed class UserDirectory(
             await users.UpdateSecurityStampAsync(user);
             await tokens.RevokeBySubjectAsync(user.Id);
             await audit.RecordAsync(AuditEventType.UserLocked, user.Id);
-            await logouts.NotifyAsync(user.Id, Logout.LogoutReason.Locked);
+            await logouts.NotifyAsync(user.Id, LogoutReason.Locked);
             return null;
         });
     }
@@ -227,7 +228,7 @@ public sealed class UserDirectory(
 
             await tokens.RevokeBySubjectAsync(user.Id);
             await audit.RecordAsync(AuditEventType.UserPasswordReset, user.Id);
-            await logouts.NotifyAsync(user.Id, Logout.LogoutReason.PasswordReset);
+            await logouts.NotifyAsync(user.Id, LogoutReason.PasswordReset);
             return null;
         });
         return result with { Secret = password };
@@ -340,7 +341,7 @@ public sealed class UserDirectory(
         }
 
         await audit.RecordAsync(AuditEventType.UserDeleted, user.Id);
-        await logouts.NotifyAsync(user.Id, Logout.LogoutReason.Deleted);
+        await logouts.NotifyAsync(user.Id, LogoutReason.Deleted);
         return new UserChangeResult(UserChange.Done);
     }
 

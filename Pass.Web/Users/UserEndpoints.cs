@@ -4,7 +4,7 @@ using Pass.Shared;
 using Pass.Shared.Oauth;
 using Pass.Shared.Problems;
 using Pass.Shared.Users;
-using Pass.Web.Api;
+using Pass.Web.Infrastructure;
 
 namespace Pass.Web.Users;
 

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using System.Text.Json;
+using Pass.Shared.Oauth;
+
+namespace Pass.Web.Infrastructure;
+
+/// <summary>RFC 6749 §5.2 error bodies for Pass's own endpoints under <c>/oauth</c>.</summary>
+public static class OAuthResults
+{
+    public static JsonHttpResult<OAuthError> Error(int status, string error, string? description = null) =>
+        TypedResults.Json(new OAuthError(error, description), statusCode: status);
+
+    public static JsonHttpResult<OAuthError> BadRequest(string description) =>
+        Error(StatusCodes.Status400BadRequest, OAuthErrors.InvalidRequest, description);
+
+    public static JsonHttpResult<OAuthError> NotFound(string description) =>
+        Error(StatusCodes.Status404NotFound, OAuthErrors.NotFound, description);
+
+    /// <summary>401 with RFC 6750 §3 <c>WWW-Authenticate</c>, written straight to the response (check_token's miss path).</summary>
+    public static Task WriteInvalidTokenAsync(HttpContext context, string description)
+    {
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        context.Response.Headers.WWWAuthenticate = $"Bearer error=\"{OAuthErrors.InvalidToken}\", error_description=\"{description}\"";
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.ContentType = "application/json";
+        return JsonSerializer.SerializeAsync(context.Response.Body, new OAuthError(OAuthErrors.InvalidToken, description), cancellationToken: context.RequestAborted);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Pass.Web.Infrastructure;
+
+/// <summary>
+/// OpenIddict's signing and encryption certificates, made once and kept in the data folder so that
+/// tokens issued before a restart stay readable after it.
+/// </summary>
+public static class PersistedCertificates
+{
+    public static X509Certificate2 LoadOrCreate(string keysPath, string name, X509KeyUsageFlags usage, TimeProvider time)
+    {
+        var file = Path.Combine(keysPath, name + ".pfx");
+        if (File.Exists(file))
+        {
+            return X509CertificateLoader.LoadPkcs12FromFile(file, password: null, X509KeyStorageFlags.EphemeralKeySet);
+        }
+
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest($"CN=Pass {name}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, critical: true));
+        var now = time.GetUtcNow();
+        using var created = request.CreateSelfSigned(now.AddDays(-30), now.AddYears(10));
+        var bytes = created.Export(X509ContentType.Pkcs12);
+
+        PrivateFile.WriteOnce(file, bytes);
+        return X509CertificateLoader.LoadPkcs12FromFile(file, password: null, X509KeyStorageFlags.EphemeralKeySet);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Pass.Web.Infrastructure;
+
+/// <summary>
+/// The rate-limit policies, one per kind of request, which each module sets on its endpoint groups
+/// (<c>RequireRateLimiting</c>); partitioned by caller. A refused request gets 429 with <c>Retry-After</c> and the usual
+/// error body of its area. The limiter runs right after routing, before anything else reads the request.
+/// </summary>
+public static class RateLimits
+{
+    /// <summary>check_token, per address.</summary>
+    public const string CheckToken = "check_token";
+
+    /// <summary>Token, revocation and introspection POSTs, per client (HTTP Basic) or, without Basic, per address.</summary>
+    public const string Token = "token";
+
+    /// <summary>QR code creation and status, per address.</summary>
+    public const string QrCode = "qrcode";
+
+    /// <summary>Password sign-in POSTs (portal form and API), per address, per minute.</summary>
+    public const string SignIn = "sign-in";
+
+    public static IServiceCollection AddPassRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddSingleton(options);
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(CheckToken, context => PerSecond(new(CheckToken, context.Connection.RemoteIpAddress, null), options.CheckTokenPerSecond));
+            limiter.AddPolicy(Token, context => !HttpMethods.IsPost(context.Request.Method) ? NoLimit
+                : PerSecond(BasicClientId(context.Request) is { } client ? new(Token, null, client) : new(Token, context.Connection.RemoteIpAddress, null), options.TokenPerSecond));
+            limiter.AddPolicy(QrCode, context => PerSecond(new(QrCode, context.Connection.RemoteIpAddress, null), options.QrCodePerSecond));
+            limiter.AddPolicy(SignIn, context => !HttpMethods.IsPost(context.Request.Method) ? NoLimit
+                : RateLimitPartition.GetFixedWindowLimiter(new LimitKey(SignIn, context.Connection.RemoteIpAddress, null), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, options.SignInPerMinute),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+            limiter.OnRejected = (rejected, _) =>
+            {
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+                rejected.HttpContext.Response.SetRetryAfter(retryAfter);
+                return ValueTask.CompletedTask; // the error body comes from the area's status code handler
+            };
+        });
+        return services;
+    }
+
+    /// <summary><c>Retry-After</c> in whole seconds, at least one.</summary>
+    public static void SetRetryAfter(this HttpResponse response, TimeSpan wait) =>
+        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Right after routing, so the policies of the matched endpoint apply.</summary>
+    public static IApplicationBuilder UsePassRateLimits(this IApplicationBuilder app)
+    {
+        if (app.ApplicationServices.GetRequiredService<RateLimitOptions>().Enabled)
+        {
+            app.UseRateLimiter();
+        }
+
+        return app;
+    }
+
+    private static readonly RateLimitPartition<LimitKey> NoLimit = RateLimitPartition.GetNoLimiter(default(LimitKey));
+
+    /// <summary>What a request is counted by: its kind, and its caller's address or client id (no string built per request).</summary>
+    private readonly record struct LimitKey(string Kind, IPAddress? Address, string? ClientId);
+
+    private static RateLimitPartition<LimitKey> PerSecond(LimitKey key, int perSecond) =>
+        RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(1, perSecond),
+            TokensPerPeriod = perSecond >= 10 ? perSecond / 10 : 1,
+            ReplenishmentPeriod = perSecond >= 10 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1.0 / Math.Max(1, perSecond)),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+
+    /// <summary>The client id of an HTTP Basic header, unverified: only a key to count by (an unknown id gets its own count).</summary>
+    private static string? BasicClientId(HttpRequest request)
+    {
+        if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
+            || !"Basic".Equals(header.Scheme, StringComparison.OrdinalIgnoreCase) || header.Parameter is not { Length: > 0 and < 1024 } value)
+        {
+            return null;
+        }
+
+        Span<byte> bytes = stackalloc byte[value.Length];
+        if (!Convert.TryFromBase64String(value, bytes, out var written))
+        {
+            return null;
+        }
+
+        var decoded = Encoding.UTF8.GetString(bytes[..written]);
+        var colon = decoded.IndexOf(':');
+        return colon > 0 ? Uri.UnescapeDataString(decoded[..colon]) : null;
+    }
+}
