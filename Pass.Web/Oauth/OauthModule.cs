@@ -147,6 +147,7 @@ public static class OauthModule
                 .HoldsOneConnection()
                 .AllowAnonymous()
                 .DisableAntiforgery()
+                .WithMetadata(new AnsweredByOpenIddict())
                 .ExcludeFromDescription();
         }
 
