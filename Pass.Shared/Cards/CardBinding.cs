@@ -91,11 +91,3 @@ public sealed class CardBinding
         return CardBindingChange.Done;
     }
 }
-
-public enum CardBindingChange
-{
-    Done,
-    NotActive,
-    WrongPerson,
-    SameCard,
-}
