@@ -1,22 +1,5 @@
 namespace Pass.Web.Logout;
 
-/// <summary>Why Pass tells the sites a person signed in to that the sign-in is over.</summary>
-public enum LogoutReason
-{
-    SignedOut,
-    Locked,
-    PasswordReset,
-    SiteWithdrawn,
-    Deleted,
-}
-
-public enum LogoutNoticeStatus
-{
-    Pending,
-    Delivered,
-    GivenUp,
-}
-
 /// <summary>
 /// One OIDC Back-Channel Logout notice to one site, kept until the site has taken it: a site that is down hears
 /// later (<see cref="LogoutSender"/> retries with growing pauses, for <see cref="LogoutOptions.GiveUpAfter"/>).

@@ -1,0 +1,8 @@
+namespace Pass.Web.Logout;
+
+public enum LogoutNoticeStatus
+{
+    Pending,
+    Delivered,
+    GivenUp,
+}
