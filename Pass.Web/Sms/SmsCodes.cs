@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Pass.Shared.Audit;
 using Pass.Shared.Oauth;
 using Pass.Shared.Sms;
+using Pass.Shared.Users;
 using Pass.Web.Audit;
 using Pass.Web.Data;
 using Pass.Web.Hosting;
@@ -111,7 +112,7 @@ public sealed class SmsCodes(
         }
 
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(AuditEventType.SmsCodeSent, holder, clientId, message.Error is null ? AuditDetail.Of(AuditDetailCode.SmsSent, Mask(phone), purpose.ToString()) : AuditDetail.Of(AuditDetailCode.SmsFailed, Mask(phone), purpose.ToString(), message.Error),
+        await audit.RecordAsync(AuditEventType.SmsCodeSent, holder, clientId, message.Error is null ? AuditDetail.Of(AuditDetailCode.SmsSent, PhoneMask.Mask(phone), purpose.ToString()) : AuditDetail.Of(AuditDetailCode.SmsFailed, PhoneMask.Mask(phone), purpose.ToString(), message.Error),
             success: message.Error is null, ct: ct);
         return new SmsSendResult(message.Error is null ? SmsSendOutcome.Sent : SmsSendOutcome.GatewayFailed);
     }
@@ -211,14 +212,13 @@ public sealed class SmsCodes(
         target.PhoneNumber = entry.Phone;
         target.PhoneNumberConfirmed = true;
         await users.UpdateAsync(target);
-        await audit.RecordAsync(AuditEventType.PhoneVerified, target.Id, entry.ClientId, AuditDetail.Of(holder is not null && holder.Id != target.Id ? AuditDetailCode.PhoneMoved : AuditDetailCode.PhoneVerified, Mask(entry.Phone)), ct: ct);
+        await audit.RecordAsync(AuditEventType.PhoneVerified, target.Id, entry.ClientId, AuditDetail.Of(holder is not null && holder.Id != target.Id ? AuditDetailCode.PhoneMoved : AuditDetailCode.PhoneVerified, PhoneMask.Mask(entry.Phone)), ct: ct);
         return new SmsRedeemResult(SmsRedeemOutcome.Redeemed, target);
     }
 
     private static string NewCode(int length) =>
         RandomNumberGenerator.GetInt32((int)Math.Pow(10, length)).ToString(CultureInfo.InvariantCulture).PadLeft(length, '0');
 
-    /// <summary>+86138****8000: enough to recognise, not to use.</summary>
-    public static string Mask(string phone) =>
-        phone.Length <= 7 ? "****" : phone[..^8] + "****" + phone[^4..];
+    /// <summary>The shared <see cref="PhoneMask"/>; kept for Users/UserDirectory.cs until it calls that itself.</summary>
+    public static string Mask(string phone) => PhoneMask.Mask(phone);
 }

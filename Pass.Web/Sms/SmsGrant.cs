@@ -1,5 +1,6 @@
 using OpenIddict.Abstractions;
 using Pass.Shared.Oauth;
+using Pass.Shared.Users;
 using Pass.Web.Clients;
 using Pass.Web.Oauth;
 
@@ -23,7 +24,7 @@ public sealed class SmsGrant(SmsCodes codes, PhoneNormalizer phones, PrincipalFa
         return result.Outcome switch
         {
             SmsRedeemOutcome.Redeemed when person is not null =>
-                GrantOutcome.Issue(await principals.ForPersonAsync(person, GrantType, request.GetScopes(), authorizationId: null), person.Id, SmsCodes.Mask(phone)),
+                GrantOutcome.Issue(await principals.ForPersonAsync(person, GrantType, request.GetScopes(), authorizationId: null), person.Id, PhoneMask.Mask(phone)),
             SmsRedeemOutcome.Redeemed => GrantOutcome.Reject(OAuthErrors.InvalidGrant, "The account is locked.", result.Person?.Id),
             SmsRedeemOutcome.Wrong => GrantOutcome.Reject(OAuthErrors.InvalidGrant, "The code is wrong."),
             SmsRedeemOutcome.NoAccount => GrantOutcome.Reject(OAuthErrors.InvalidGrant, "Nobody has this phone."),
