@@ -7,7 +7,7 @@ using Pass.Web.Oauth;
 namespace Pass.Web.Sms;
 
 /// <summary>The seed's SMS redemption: <c>code=&lt;phone&gt;.&lt;digits&gt;</c>, for the client that asked for the code.</summary>
-public sealed class SmsGrant(SmsCodes codes, PhoneNormalizer phones, PrincipalFactory principals) : ITokenGrant
+public sealed class SmsGrant(SmsCodeRedeemer redeemer, PhoneNormalizer phones, PrincipalFactory principals) : ITokenGrant
 {
     public string GrantType => PassGrantTypes.Sms;
 
@@ -19,7 +19,7 @@ public sealed class SmsGrant(SmsCodes codes, PhoneNormalizer phones, PrincipalFa
             return GrantOutcome.Reject(OAuthErrors.InvalidRequest, "code is <phone>.<sms code>.");
         }
 
-        var result = await codes.RedeemAsync(phone, request.Code[(separator + 1)..], request.ClientId!, ct);
+        var result = await redeemer.RedeemAsync(phone, request.Code[(separator + 1)..], request.ClientId!, ct);
         var person = result.Person is { } p ? await principals.FindActivePersonAsync(p.Id) : null;
         return result.Outcome switch
         {
