@@ -1,3 +1,5 @@
+using Pass.Shared.Users;
+
 namespace Pass.Shared.Cards;
 
 /// <summary>
@@ -35,7 +37,7 @@ public sealed class CardBinding
 
     public bool IsActive => Status == CardBindingStatus.Active;
 
-    public string MaskedNumber => Cards.CardNumber.Mask(CardNumber);
+    public string MaskedNumber => CardNumberMask.Mask(CardNumber);
 
     public static CardBinding Bind(CardNumber card, string userId, string boundBy, DateTimeOffset now) => new()
     {
@@ -90,12 +92,4 @@ public sealed class CardBinding
         ReplacedBy = replacedBy;
         return CardBindingChange.Done;
     }
-}
-
-public enum CardBindingChange
-{
-    Done,
-    NotActive,
-    WrongPerson,
-    SameCard,
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using Pass.Shared.Users;
 
 namespace Pass.Shared.Cards;
 
@@ -18,12 +19,9 @@ public readonly record struct CardNumber
     public string Value { get; }
 
     /// <summary>Only the last four hex digits, for lists and messages: <c>••••3B1C</c>.</summary>
-    public string Masked => Mask(Value);
+    public string Masked => CardNumberMask.Mask(Value);
 
     public override string ToString() => Value;
-
-    public static string Mask(string canonical) =>
-        canonical.Length <= 4 ? new string('•', canonical.Length) : "••••" + canonical[^4..];
 
     /// <summary>Reads a value already in canonical form (stored, or shown by Pass), else null.</summary>
     public static CardNumber? TryFromCanonical(string? canonical) =>

@@ -1,15 +1,5 @@
 namespace Pass.Shared.Cards;
 
-public enum CardNumberError
-{
-    Empty,
-    UnknownFormat,
-    NotHex,
-    NotDecimal,
-    WrongLength,
-    OutOfRange,
-}
-
 /// <summary>The outcome of reading what a card reader typed: a number, or why there is none.</summary>
 public sealed record CardNumberParseResult(CardNumber? Number, CardNumberError? Error)
 {

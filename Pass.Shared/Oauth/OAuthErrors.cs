@@ -22,8 +22,3 @@ public static class OAuthErrors
     public const string ServerError = "server_error";
     public const string TemporarilyUnavailable = "temporarily_unavailable";
 }
-
-/// <summary>An RFC 6749 §5.2 error body.</summary>
-public sealed record OAuthError(
-    [property: System.Text.Json.Serialization.JsonPropertyName("error")] string Error,
-    [property: System.Text.Json.Serialization.JsonPropertyName("error_description")] string? ErrorDescription = null);

@@ -49,25 +49,3 @@ public static class PassRoutes
     public const string KioskEvents = Api + "/kiosk/events";
     public const string KioskSession = Api + "/kiosk/session";
 }
-
-public static class PassRoles
-{
-    public const string Admin = "Admin";
-    public const string Helpdesk = "Helpdesk";
-    public const string User = "User";
-
-    public static readonly IReadOnlyList<string> All = [Admin, Helpdesk, User];
-}
-
-/// <summary>Server-sent event types of the portal's live streams.</summary>
-public static class PassEvents
-{
-    /// <summary>A QR session's state, on <c>/api/me/qr/{session}/events</c>.</summary>
-    public const string Status = "status";
-
-    /// <summary>The first event of the board stream: it is open.</summary>
-    public const string Ready = "ready";
-
-    /// <summary>A QR session changed, on the board stream.</summary>
-    public const string Session = "session";
-}

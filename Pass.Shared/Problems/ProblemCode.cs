@@ -71,11 +71,3 @@ public enum ProblemCode
     CardSameAsReplaced,
     CardReportedLost,
 }
-
-/// <summary>A code with the values its text names (a length, an address), as strings.</summary>
-public sealed record CodedProblem(ProblemCode Code, IReadOnlyList<string>? Args = null)
-{
-    public string English => ProblemTexts.English(this);
-
-    public static implicit operator CodedProblem(ProblemCode code) => new(code);
-}

@@ -1,5 +1,3 @@
-using Pass.Shared.Oauth;
-
 namespace Pass.Shared.QrLogin;
 
 /// <summary>

@@ -15,10 +15,3 @@ public enum QrSessionStatus
     [JsonStringEnumMemberName("expired")]
     Expired,
 }
-
-public enum QrRedemption
-{
-    Redeemed,
-    AlreadyUsed,
-    Expired,
-}

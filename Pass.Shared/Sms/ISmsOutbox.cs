@@ -1,8 +1,5 @@
 namespace Pass.Shared.Sms;
 
-/// <summary>One message of the SMS outbox. <see cref="Text"/> is shown only in Development (it carries live codes).</summary>
-public sealed record SmsOutboxEntry(Guid Id, string Phone, string ClientId, string? Text, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? Error);
-
 /// <summary>The administrators' view of the SMS outbox: what was sent, to whom, and what failed.</summary>
 public interface ISmsOutbox
 {

@@ -3,13 +3,9 @@ using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
 using Pass.Shared.Kiosk;
 using Pass.Web.Data;
-using Pass.Web.Infrastructure;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Pass.Web.Kiosk;
-
-/// <summary>A kiosk's request changed (keyed by its device code's entry id): the kiosk's event stream follows it.</summary>
-public sealed class KioskSignInNotifier : ChangeNotifier;
 
 /// <summary>
 /// Reads where kiosks' requests stand from OpenIddict's own device code entries: inactive until a person decides,

@@ -1,7 +1,4 @@
 using System.Security.Claims;
-using OpenIddict.Abstractions;
-using Pass.Web.Clients;
-using Pass.Web.Data;
 
 namespace Pass.Web.Oauth;
 
@@ -13,18 +10,4 @@ public sealed record GrantOutcome(ClaimsPrincipal? Principal, string? Error, str
 
     public static GrantOutcome Reject(string error, string description, string? subjectUserId = null) =>
         new(null, error, description, subjectUserId, description);
-}
-
-/// <summary>
-/// One grant type of the token endpoint; the endpoint picks the one whose <see cref="GrantType"/> the request names
-/// and hands it the calling client's profile, already read.
-/// </summary>
-public interface ITokenGrant
-{
-    string GrantType { get; }
-
-    /// <summary>A grant that checks a password: its attempt is written in one commit (<see cref="Users.SignInCommit"/>).</summary>
-    bool ChecksPassword => false;
-
-    Task<GrantOutcome> ExchangeAsync(OpenIddictRequest request, ClientProfile client, HttpContext context, CancellationToken ct);
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Pass.Shared.Oauth;
+using Pass.Shared.QrLogin;
 using Pass.Web.Data;
 using Pass.Web.Oauth;
 using Pass.Web.Users;

@@ -11,28 +11,6 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Pass.Web.QrLogin;
 
-public enum QrCreateOutcome
-{
-    Created,
-    InvalidSession,
-    Conflict,
-
-    /// <summary>The person reached the per-minute limit (<c>Pass:RateLimits:QrSessionsPerPersonPerMinute</c>).</summary>
-    TooMany,
-}
-
-public sealed record QrCreateResult(QrCreateOutcome Outcome, string? AuthCode = null, int ExpiresIn = 0, TimeSpan RetryAfter = default);
-
-public enum QrRedeemOutcome
-{
-    Redeemed,
-    Unknown,
-    Expired,
-    Replayed,
-}
-
-public sealed record QrRedeemResult(QrRedeemOutcome Outcome, QrSession? Session = null);
-
 /// <summary>QR login codes: issue, watch, redeem once. A replayed code revokes what its first use issued.</summary>
 public sealed class QrLoginService(
     PassDbContext db,

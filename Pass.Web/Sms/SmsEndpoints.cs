@@ -49,7 +49,7 @@ public static class SmsEndpoints
         [FromQuery(Name = "phone_conflict")] string? phoneConflict,
         PhoneNormalizer phones,
         ClientRegistry clients,
-        SmsCodes codes,
+        SmsCodeSender sender,
         CancellationToken ct)
     {
         var clientId = caller.FindFirstValue(PassBearerHandler.ClientIdClaim);
@@ -79,7 +79,7 @@ public static class SmsEndpoints
             : abort == IfNotExists ? SmsPurpose.SignIn
             : SmsPurpose.SignInOrUp;
         var shownTitle = DeviceLabel.Clean(title) is { Length: > 0 } clean ? clean[..Math.Min(clean.Length, MaxTitleLength)] : client.DisplayName;
-        var result = await codes.SendAsync(e164, shownTitle, purpose, clientId, person, ct);
+        var result = await sender.SendAsync(e164, shownTitle, purpose, clientId, person, ct);
         switch (result.Outcome)
         {
             case SmsSendOutcome.RateLimited:

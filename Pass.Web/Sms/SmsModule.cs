@@ -4,16 +4,19 @@ using Pass.Web.Oauth;
 
 namespace Pass.Web.Sms;
 
-/// <summary>SMS codes (SPEC §2.5): sending through the outbox and a gateway, the seed's code endpoint, and the SMS grant.</summary>
+/// <summary>SMS codes (SPEC §2.5): the sender and the redeemer, the outbox and what carries the messages, the seed's code endpoint, the SMS grant.</summary>
 public static class SmsModule
 {
     public static WebApplicationBuilder AddSms(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<SmsCodes>()
+        services.AddScoped<SmsCodeSender>()
+            .AddScoped<SmsCodeRedeemer>()
             .AddScoped<ISmsOutbox, ServerSmsOutbox>()
             .AddTokenGrant<SmsGrant>(PassGrantTypes.Sms);
+
+        // A gateway URL: messages go out over HTTP; without one they stay in the outbox (and the console in Development).
         if (builder.Configuration.GetSection(SmsOptions.Section).Get<SmsOptions>()?.Gateway.Url is not null)
         {
             services.AddHttpClient<ISmsSender, HttpGatewaySmsSender>();

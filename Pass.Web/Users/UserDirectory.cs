@@ -317,7 +317,7 @@ public sealed class UserDirectory(
             await users.UpdateAsync(user);
             await audit.RecordAsync(AuditEventType.PhoneVerified, user.Id, detail: phone is null
                 ? AuditDetail.Of(AuditDetailCode.PhoneRemovedByAdministrator)
-                : AuditDetail.Of(AuditDetailCode.PhoneSetByAdministrator, Sms.SmsCodes.Mask(phone)));
+                : AuditDetail.Of(AuditDetailCode.PhoneSetByAdministrator, PhoneMask.Mask(phone)));
             return null;
         });
     }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Pass.Shared.Cards;
 using Pass.Shared.Clients;
 using Pass.Shared.Oauth;
+using Pass.Shared.QrLogin;
 using Pass.Shared.Users;
 using Pass.Web.Tests.Fuzz;
 using Pass.Web.Tests.Infrastructure;

@@ -5,6 +5,7 @@ using Pass.Shared.Audit;
 using Pass.Shared.Cards;
 using Pass.Shared.Clients;
 using Pass.Shared.Oauth;
+using Pass.Shared.QrLogin;
 using Pass.Shared.Users;
 using Pass.Web.Tests.Infrastructure;
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Pass.Web.Tests.Infrastructure;
@@ -26,6 +27,29 @@ public partial class StaticAssetTests : PassTestBase
         }
     }
 
+    /// <summary>
+    /// A link to a stylesheet nobody serves costs every page a request and a 404 (as text/html) in the console: the
+    /// scoped-CSS bundle <c>Pass.Web.styles.css</c> exists only while some component has a <c>.razor.css</c> file.
+    /// </summary>
+    [Fact]
+    public async Task Every_stylesheet_the_home_page_links_is_served_as_css()
+    {
+        var http = App.CreateClient();
+        var html = await http.GetStringAsync("/", TestContext.Current.CancellationToken);
+        var sheets = LinkTag().Matches(html).Select(m => m.Value)
+            .Where(tag => StylesheetRel().IsMatch(tag))
+            .Select(tag => Href().Match(tag).Groups[1].Value)
+            .Distinct().ToList();
+        Assert.NotEmpty(sheets);
+
+        foreach (var sheet in sheets)
+        {
+            using var response = await http.GetAsync(new Uri(http.BaseAddress!, sheet), TestContext.Current.CancellationToken);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{sheet} answered {(int)response.StatusCode} ({response.Content.Headers.ContentType?.MediaType})");
+            Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
     private static async Task<(string? Encoding, long Bytes)> FetchAsync(HttpClient http, string path, params string[] acceptEncodings)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/" + path);
@@ -42,4 +66,13 @@ public partial class StaticAssetTests : PassTestBase
 
     [GeneratedRegex(@"(?:href|src)=""([^""]+\.(?:css|js))""")]
     private static partial Regex Linked();
+
+    [GeneratedRegex(@"<link\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex LinkTag();
+
+    [GeneratedRegex(@"\brel=""stylesheet""", RegexOptions.IgnoreCase)]
+    private static partial Regex StylesheetRel();
+
+    [GeneratedRegex(@"\bhref=""([^""]+)""", RegexOptions.IgnoreCase)]
+    private static partial Regex Href();
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Pass.Shared.Oauth;
+using Pass.Shared.QrLogin;
 
 namespace Pass.Web.Tests.Infrastructure;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Pass.Shared;
 using Pass.Shared.Cards;
 using Pass.Shared.Oauth;
+using Pass.Shared.QrLogin;
 using Pass.Shared.Tokens;
 
 namespace Pass.Web.Tests.Infrastructure;

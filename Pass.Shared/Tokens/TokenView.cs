@@ -12,7 +12,3 @@ public sealed record TokenView(
     string? Status,
     DateTimeOffset? CreatedAt,
     DateTimeOffset? ExpiresAt);
-
-public sealed record RevokeResult(long Revoked);
-
-public sealed record TokenQuery(string? UserId = null, string? ClientId = null, bool ActiveOnly = true, int Page = 0, int PageSize = 50);

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pass.Shared.Sms;
-using Pass.Web.Sms;
 
 namespace Pass.Web.Data.Configurations;
 
@@ -18,19 +17,5 @@ public sealed class SmsCodeConfiguration : IEntityTypeConfiguration<SmsCode>
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => new { c.Phone, c.ClientId, c.CreatedAt });
         builder.HasIndex(c => new { c.ClientId, c.CreatedAt });
-    }
-}
-
-public sealed class SmsOutboxConfiguration : IEntityTypeConfiguration<SmsOutboxMessage>
-{
-    public void Configure(EntityTypeBuilder<SmsOutboxMessage> builder)
-    {
-        builder.ToTable("SmsOutbox");
-        builder.HasKey(m => m.Id);
-        builder.Property(m => m.Phone).HasMaxLength(20).IsRequired();
-        builder.Property(m => m.ClientId).HasMaxLength(100).IsRequired();
-        builder.Property(m => m.Text).HasMaxLength(500).IsRequired();
-        builder.Property(m => m.Error).HasMaxLength(500);
-        builder.HasIndex(m => m.CreatedAt);
     }
 }

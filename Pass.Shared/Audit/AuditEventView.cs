@@ -21,11 +21,3 @@ public sealed record AuditEventView(
 
     public bool SubjectDeleted => SubjectUserId is not null && SubjectName is null;
 }
-
-public sealed record AuditQuery(
-    string? UserId = null,
-    AuditEventType? Type = null,
-    DateTimeOffset? From = null,
-    DateTimeOffset? To = null,
-    int Page = 0,
-    int PageSize = 50);

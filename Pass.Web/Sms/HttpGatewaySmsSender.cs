@@ -6,12 +6,6 @@ using Pass.Web.Data;
 
 namespace Pass.Web.Sms;
 
-/// <summary>Hands a message to whatever carries SMS; returns why it failed, or null once it is accepted.</summary>
-public interface ISmsSender
-{
-    Task<string?> SendAsync(SmsOutboxMessage message, CancellationToken ct);
-}
-
 /// <summary>A generic HTTP SMS gateway: URL, method, body template and Authorization header from <c>Pass:Sms:Gateway</c>.</summary>
 public sealed class HttpGatewaySmsSender(HttpClient http, IOptions<SmsOptions> options) : ISmsSender
 {
@@ -39,21 +33,5 @@ public sealed class HttpGatewaySmsSender(HttpClient http, IOptions<SmsOptions> o
         {
             return $"gateway unreachable: {e.GetType().Name}";
         }
-    }
-}
-
-/// <summary>No gateway configured: the message stays in the outbox; in Development it is also printed, so Pass works out of the box.</summary>
-public sealed class OutboxOnlySmsSender(IHostEnvironment environment) : ISmsSender
-{
-    public Task<string?> SendAsync(SmsOutboxMessage message, CancellationToken ct)
-    {
-        if (!environment.IsDevelopment())
-        {
-            return Task.FromResult<string?>("no SMS gateway is configured (Pass:Sms:Gateway:Url)");
-        }
-
-        // The console, not the log: the code must not reach log files.
-        Console.WriteLine($"==== Pass (Development) SMS to {message.Phone}: {message.Text}");
-        return Task.FromResult<string?>(null);
     }
 }

@@ -1,0 +1,9 @@
+namespace Pass.Shared.Cards;
+
+public enum CardBindingChange
+{
+    Done,
+    NotActive,
+    WrongPerson,
+    SameCard,
+}

@@ -1,0 +1,11 @@
+namespace Pass.Shared.Cards;
+
+public enum CardNumberError
+{
+    Empty,
+    UnknownFormat,
+    NotHex,
+    NotDecimal,
+    WrongLength,
+    OutOfRange,
+}

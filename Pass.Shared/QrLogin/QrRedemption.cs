@@ -1,0 +1,8 @@
+namespace Pass.Shared.QrLogin;
+
+public enum QrRedemption
+{
+    Redeemed,
+    AlreadyUsed,
+    Expired,
+}

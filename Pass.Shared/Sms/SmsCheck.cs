@@ -1,0 +1,10 @@
+namespace Pass.Shared.Sms;
+
+public enum SmsCheck
+{
+    Accepted,
+    Wrong,
+    Expired,
+    Used,
+    TooManyTries,
+}

@@ -1,0 +1,3 @@
+namespace Pass.Shared.Tokens;
+
+public sealed record RevokeResult(long Revoked);

@@ -1,0 +1,3 @@
+namespace Pass.Shared.Users;
+
+public sealed record AntiforgeryToken(string HeaderName, string Token);

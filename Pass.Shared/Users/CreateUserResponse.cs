@@ -1,0 +1,3 @@
+namespace Pass.Shared.Users;
+
+public sealed record CreateUserResponse(UserSummary User, string? GeneratedPassword);

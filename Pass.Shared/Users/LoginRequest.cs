@@ -1,0 +1,3 @@
+namespace Pass.Shared.Users;
+
+public sealed record LoginRequest(string? Email, string? Password, bool RememberMe = false);

@@ -1,0 +1,3 @@
+namespace Pass.Shared.Users;
+
+public sealed record PasswordResetResponse(string TemporaryPassword);

@@ -1,0 +1,3 @@
+namespace Pass.Shared.Users;
+
+public sealed record SetRolesRequest(IReadOnlyList<string>? Roles);

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Pass.Web.Sms;
+
+namespace Pass.Web.Data.Configurations;
+
+public sealed class SmsOutboxConfiguration : IEntityTypeConfiguration<SmsOutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<SmsOutboxMessage> builder)
+    {
+        builder.ToTable("SmsOutbox");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Phone).HasMaxLength(20).IsRequired();
+        builder.Property(m => m.ClientId).HasMaxLength(100).IsRequired();
+        builder.Property(m => m.Text).HasMaxLength(500).IsRequired();
+        builder.Property(m => m.Error).HasMaxLength(500);
+        builder.HasIndex(m => m.CreatedAt);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Pass.Web.QrLogin;
+
+public enum QrRedeemOutcome
+{
+    Redeemed,
+    Unknown,
+    Expired,
+    Replayed,
+}

@@ -1,0 +1,9 @@
+namespace Pass.Web.Sms;
+
+public enum SmsSendOutcome
+{
+    Sent,
+    NotSent,
+    RateLimited,
+    GatewayFailed,
+}

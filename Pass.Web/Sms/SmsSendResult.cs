@@ -1,0 +1,3 @@
+namespace Pass.Web.Sms;
+
+public sealed record SmsSendResult(SmsSendOutcome Outcome, TimeSpan RetryAfter = default);
