@@ -12,21 +12,6 @@ namespace Pass.Web.Users;
 /// else: the portal cookie says so (a claim, renewed with the cookie), and every page but the change-password page,
 /// sign-out and sign-in sends the person there, to come back afterwards.
 /// </summary>
-public sealed class PassClaimsPrincipalFactory(UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
-    : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(users, roles, options)
-{
-    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
-    {
-        var identity = await base.GenerateClaimsAsync(user);
-        if (user.MustChangePassword)
-        {
-            identity.AddClaim(new Claim(PassClaims.TemporaryPassword, "true"));
-        }
-
-        return identity;
-    }
-}
-
 public static class TemporaryPasswords
 {
     public const string ChangePage = "/Account/Manage/ChangePassword";
