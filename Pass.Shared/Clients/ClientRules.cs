@@ -8,6 +8,18 @@ public static class ClientRules
     /// <summary>Grants a client without a secret can use: the person signs in; the app only carries the code.</summary>
     public static readonly IReadOnlyList<string> PublicGrants = [PassGrantTypes.AuthorizationCode, PassGrantTypes.RefreshToken];
 
+    /// <summary>
+    /// The first thing wrong with a new client, with the field it is about, or null when it can be registered: the one
+    /// check the clients API, the clients page and <c>Pass:Clients</c> make.
+    /// </summary>
+    public static (string Field, CodedProblem Problem)? Check(RegisterClientRequest request) =>
+        string.IsNullOrWhiteSpace(request.DisplayName) ? ("displayName", ProblemCode.DisplayNameRequired) : Check(ShapeOf(request));
+
+    /// <summary>What <see cref="Check(ClientShape)"/> reads of a new client; left-out lists are empty, left-out switches their defaults.</summary>
+    public static ClientShape ShapeOf(RegisterClientRequest request) =>
+        new(request.Type ?? ClientType.Confidential, request.Grants ?? [], request.ReaderFormat is not null, request.RedirectUris ?? [], request.Origins ?? [],
+            request.BackchannelLogoutUri, request.FrontchannelLogoutUri, request.MayIntrospect ?? false, request.PostLogoutRedirectUris);
+
     /// <summary>The first thing wrong with the client, with the field it is about, or null when it can be registered.</summary>
     public static (string Field, CodedProblem Problem)? Check(ClientShape client)
     {

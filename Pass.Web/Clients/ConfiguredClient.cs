@@ -42,7 +42,8 @@ public sealed class ConfiguredClient
     /// <summary>Where a site may send the person after signing out of Pass, besides its <see cref="RedirectUris"/>.</summary>
     public List<string> PostLogoutRedirectUris { get; set; } = [];
 
-    /// <summary>What the shared client rule checks.</summary>
-    public ClientShape Shape => new(Type, Grants, ReaderFormat is not null, RedirectUris, Origins, BackchannelLogoutUri, FrontchannelLogoutUri, MayIntrospect,
-        PostLogoutRedirectUris);
+    /// <summary>The client as a registration, for the shared rule (<see cref="ClientRules.Check(RegisterClientRequest)"/>); its name defaults to its id.</summary>
+    public RegisterClientRequest ToRequest() =>
+        new(DisplayName ?? ClientId, Grants, ReaderFormat, RedirectUris, RequireConsent, Type, Origins, BackchannelLogoutUri, FrontchannelLogoutUri, MayIntrospect,
+            PostLogoutRedirectUris);
 }

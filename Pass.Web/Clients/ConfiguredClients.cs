@@ -31,7 +31,7 @@ public sealed class ConfiguredClients(IServiceScopeFactory scopes, IConfiguratio
                     $"Pass:Clients: the secret of '{client.ClientId}' must be at least {PassApplicationManager.MinimumSecretLength} random characters.");
             }
 
-            if (ClientRules.Check(client.Shape) is { } invalid)
+            if (ClientRules.Check(client.ToRequest()) is { } invalid)
             {
                 throw new InvalidOperationException($"Pass:Clients: '{client.ClientId}', {invalid.Field}: {invalid.Problem.English}");
             }
