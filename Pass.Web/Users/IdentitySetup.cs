@@ -66,6 +66,7 @@ public static class IdentitySetup
             .AddSignInManager<PassSignInManager>()
             .AddDefaultTokenProviders();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        services.AddScoped<Administrators>();
 
         // A locked, demoted or reset person's portal cookie stops working within a minute, not Identity's default 30.
         services.Configure<SecurityStampValidatorOptions>(options =>
@@ -74,6 +75,7 @@ public static class IdentitySetup
             options.OnRefreshingPrincipal = PassSignInManager.KeepSession;
         });
 
+        // The portal's policies take the cookie only, where the role claim is the administrator rule's answer (Administrators).
         var cookie = IdentityConstants.ApplicationScheme;
         services.AddAuthorizationBuilder()
             .AddPolicy(PassPolicies.Person, p => p.AddAuthenticationSchemes(PassBearerHandler.SchemeName, cookie).RequireAuthenticatedUser())
