@@ -49,6 +49,12 @@ public readonly record struct CardNumber
         };
     }
 
+    /// <summary>A number as a reader of <paramref name="format"/> typed it, or, without a format, in canonical form.</summary>
+    public static CardNumberParseResult TryRead(string? number, CardReaderFormat? format) =>
+        format is { } f ? TryParse(number, f)
+        : TryFromCanonical(number) is { } canonical ? CardNumberParseResult.Ok(canonical)
+        : CardNumberParseResult.Fail(CardNumberError.WrongLength);
+
     public static CardNumber Parse(string? typed, CardReaderFormat format) =>
         TryParse(typed, format) is { Number: { } n } ? n : throw new FormatException(TryParse(typed, format).Reason);
 

@@ -71,7 +71,7 @@ public sealed class QrSession
     public TimeSpan RemainingAt(DateTimeOffset now) => StatusAt(now) == QrSessionStatus.Unused ? ExpiresAt - now : TimeSpan.Zero;
 
     /// <summary>Uses the code once for <paramref name="clientId"/>; refuses a used or expired code.</summary>
-    public QrRedemption Redeem(string clientId, string authorizationId, DateTimeOffset now)
+    public QrRedemption Redeem(string clientId, DateTimeOffset now)
     {
         switch (StatusAt(now))
         {
@@ -84,7 +84,17 @@ public sealed class QrSession
         State = QrSessionStatus.Used;
         RedeemedByClientId = clientId;
         RedeemedAt = now;
-        AuthorizationId = authorizationId;
         return QrRedemption.Redeemed;
+    }
+
+    /// <summary>Names the authorization the redemption's tokens belong to: only once, and only for a redeemed code.</summary>
+    public void AttachAuthorization(string authorizationId)
+    {
+        if (State != QrSessionStatus.Used || AuthorizationId is not null)
+        {
+            throw new InvalidOperationException("Only a redeemed QR session without an authorization takes one.");
+        }
+
+        AuthorizationId = authorizationId;
     }
 }

@@ -21,7 +21,7 @@ public static class ProblemText
     public static string Describe<T>(this IStringLocalizer<PortalText> text, Outcome<T> outcome) =>
         outcome.Code is { } code ? text.Problem(code)
         : outcome.FieldCodes is { Count: > 0 } fields ? string.Join(" ", fields.Values.SelectMany(f => f).Select(text.Problem))
-        : outcome.Missing ? text.Problem(ProblemCode.NotFound)
+        : outcome.Status == OutcomeStatus.NotFound ? text.Problem(ProblemCode.NotFound)
         : outcome.Describe();
 
     /// <summary>An audit line's detail: from its code in the viewer's language, else the stored text (lines written before codes).</summary>

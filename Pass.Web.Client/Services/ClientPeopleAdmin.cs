@@ -30,9 +30,6 @@ public sealed class ClientPeopleAdmin(PortalHttp portal) : IPeopleAdmin
     public Task<Outcome<PasswordResetResponse>> ResetPasswordAsync(string userId, CancellationToken ct = default) =>
         portal.SendAsync<PasswordResetResponse>(HttpMethod.Post, $"{PassRoutes.Users}/{Uri.EscapeDataString(userId)}/reset-password", null, ct);
 
-    public async Task<Outcome<bool>> DeleteAsync(string userId, CancellationToken ct = default)
-    {
-        var outcome = await portal.SendAsync<object>(HttpMethod.Delete, $"{PassRoutes.Users}/{Uri.EscapeDataString(userId)}", null, ct);
-        return outcome.Succeeded ? Outcome<bool>.Ok(true) : new Outcome<bool>(false, outcome.Errors, outcome.Problem, outcome.Missing, outcome.Code, outcome.FieldCodes);
-    }
+    public async Task<Outcome<bool>> DeleteAsync(string userId, CancellationToken ct = default) =>
+        (await portal.SendAsync<object>(HttpMethod.Delete, $"{PassRoutes.Users}/{Uri.EscapeDataString(userId)}", null, ct)).Select(_ => true);
 }

@@ -1,7 +1,9 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Components.WebAssembly.Http;
 using Pass.Shared;
 using Pass.Shared.Oauth;
@@ -40,12 +42,21 @@ public sealed class PortalHttp(HttpClient http)
         return (await response.Content.ReadFromJsonAsync<T>(ct))!;
     }
 
-    /// <summary>Sends JSON and reads the answer as an <see cref="Outcome{T}"/>: the value, 404, field errors, or the problem's title.</summary>
+    /// <summary>Sends JSON and reads the answer as an <see cref="Outcome{T}"/>.</summary>
     public async Task<Outcome<T>> SendAsync<T>(HttpMethod method, string url, object? body, CancellationToken ct)
     {
         var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
         using var response = await SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
-        if (response.StatusCode == System.Net.HttpStatusCode.NoContent)
+        return await OutcomeOfAsync<T>(response, ct);
+    }
+
+    /// <summary>
+    /// An answer of the portal API as the <see cref="Outcome{T}"/> the server decided (<c>ApiExtensions.ToHttp</c>): the
+    /// value, 400 with field errors, 404 (with the code of what is missing), or the refusal with its code and facts.
+    /// </summary>
+    public static async Task<Outcome<T>> OutcomeOfAsync<T>(HttpResponseMessage response, CancellationToken ct)
+    {
+        if (response.StatusCode == HttpStatusCode.NoContent)
         {
             return Outcome<T>.Ok(default!);
         }
@@ -55,21 +66,33 @@ public sealed class PortalHttp(HttpClient http)
             return Outcome<T>.Ok((await response.Content.ReadFromJsonAsync<T>(ct))!);
         }
 
-        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        var problem = await response.Content.ReadAsStringAsync(ct) is { Length: > 0 } text ? JsonSerializer.Deserialize<ProblemBody>(text, Json) : null;
+        var status = response.StatusCode switch
         {
-            return Outcome<T>.NotFound();
-        }
-
-        var problem = await response.Content.ReadFromJsonAsync<ProblemBody>(ct);
-        var text = problem?.Detail ?? problem?.Title ?? response.ReasonPhrase ?? "Refused";
-        return problem?.Errors is { Count: > 0 } errors
-            ? new Outcome<T>(default, errors, FieldCodes: problem.Codes)
-            : new Outcome<T>(default, null, text, Code: problem?.Code is { } code ? new CodedProblem(code, problem.Args) : null);
+            HttpStatusCode.BadRequest => OutcomeStatus.Invalid,
+            HttpStatusCode.NotFound => OutcomeStatus.NotFound,
+            _ => OutcomeStatus.Refused,
+        };
+        var errors = problem?.Errors is { Count: > 0 } fields ? fields : null;
+        return new Outcome<T>(status)
+        {
+            Errors = errors,
+            FieldCodes = errors is null ? null : problem!.Codes,
+            Problem = errors is not null || status == OutcomeStatus.NotFound ? null : problem?.Detail ?? problem?.Title ?? response.ReasonPhrase ?? "Refused",
+            Code = errors is null && problem?.Code is { } code ? new CodedProblem(code, problem.Args) : null,
+            Detail = problem?.Detail,
+            Facts = problem?.Facts,
+        };
     }
 
     /// <summary>A ProblemDetails with Pass's codes (<see cref="ProblemTexts"/>): the page shows them in the person's language.</summary>
-    private sealed record ProblemBody(string? Title, string? Detail, Dictionary<string, string[]>? Errors,
-        ProblemCode? Code, string[]? Args, Dictionary<string, CodedProblem[]>? Codes);
+    private sealed record ProblemBody(string? Type, string? Title, int? Status, string? Detail, string? Instance, Dictionary<string, string[]>? Errors,
+        ProblemCode? Code, string[]? Args, Dictionary<string, CodedProblem[]>? Codes)
+    {
+        /// <summary>The members a refusal adds for the caller to act on (<see cref="Outcome{T}.Facts"/>).</summary>
+        [JsonExtensionData]
+        public Dictionary<string, JsonElement>? Facts { get; init; }
+    }
 
     /// <summary>Reads a server-sent event stream as it arrives, keeping the events of <paramref name="eventType"/>.</summary>
     public IAsyncEnumerable<T> EventsAsync<T>(string url, string eventType, CancellationToken ct) =>
@@ -94,7 +117,7 @@ public sealed class PortalHttp(HttpClient http)
     public async Task<T?> GetOrDefaultAsync<T>(string url, CancellationToken ct) where T : class
     {
         using var response = await http.GetAsync(url, ct);
-        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
         }

@@ -1,30 +1,16 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
+using Pass.Shared;
 using Pass.Shared.Audit;
 using Pass.Shared.Cards;
+using Pass.Shared.Problems;
 using Pass.Shared.Users;
 using Pass.Web.Audit;
 using Pass.Web.Data;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Pass.Web.Cards;
-
-public enum CardOutcome
-{
-    Done,
-    InvalidNumber,
-    UserNotFound,
-    AlreadyBound,
-    NotFound,
-    NotActive,
-    SameCard,
-    ReportedLost,
-}
-
-/// <summary>The outcome of a card desk action; for a conflict or a lost card, whom the card belongs (belonged) to, masked.</summary>
-public sealed record CardResult(CardOutcome Outcome, CardBinding? Binding = null, string? Reason = null, string? BoundToUserId = null, string? BoundToMaskedName = null,
-    Pass.Shared.Problems.ProblemCode? Code = null);
 
 /// <summary>Binds cards to people and ends bindings; ending one revokes every token the card issued.</summary>
 public sealed class CardService(
@@ -35,20 +21,18 @@ public sealed class CardService(
     TimeProvider time,
     AuditLog audit)
 {
-    private const string Ended = "The card binding has already ended.";
-
     /// <summary>Binds a card; a card last reported lost only with <c>acknowledgedLost</c>, the lost binding the operator confirmed.</summary>
-    public async Task<CardResult> BindCardAsync(string? userId, string? typed, CardReaderFormat format, string actorId, Guid? acknowledgedLost = null, CancellationToken ct = default)
+    public async Task<Outcome<CardBinding>> BindCardAsync(string? userId, string? typed, CardReaderFormat format, string actorId, Guid? acknowledgedLost = null, CancellationToken ct = default)
     {
         var parsed = CardNumber.TryParse(typed, format);
         if (parsed.Number is not { } card)
         {
-            return new CardResult(CardOutcome.InvalidNumber, Reason: parsed.Reason, Code: Pass.Shared.Problems.ProblemTexts.For(parsed.Error!.Value));
+            return InvalidNumber(parsed);
         }
 
         if (string.IsNullOrEmpty(userId) || await users.FindByIdAsync(userId) is null)
         {
-            return new CardResult(CardOutcome.UserNotFound);
+            return Outcome<CardBinding>.NotFound(ProblemCode.PersonNotFound);
         }
 
         if ((await ConflictAsync(card) ?? await ReportedLostAsync(card, acknowledgedLost, ct)) is { } refused)
@@ -58,7 +42,7 @@ public sealed class CardService(
 
         var binding = CardBinding.Bind(card, userId, actorId, time.GetUtcNow());
         var result = await SaveNewBindingAsync(binding, ct);
-        if (result.Outcome == CardOutcome.Done)
+        if (result.Succeeded)
         {
             await audit.RecordAsync(AuditEventType.CardBound, userId, detail: AuditDetail.Of(acknowledgedLost is null ? AuditDetailCode.Card : AuditDetailCode.CardRebound, binding.MaskedNumber), ct: ct);
         }
@@ -66,36 +50,36 @@ public sealed class CardService(
         return result;
     }
 
-    public Task<CardResult> UnbindAsync(Guid bindingId, string actorId, CancellationToken ct = default) =>
+    public Task<Outcome<CardBinding>> UnbindAsync(Guid bindingId, string actorId, CancellationToken ct = default) =>
         EndAsync(bindingId, null, (b, now) => b.Unbind(actorId, now), AuditEventType.CardUnbound, ct);
 
     /// <summary>Blocks a card at once. With <paramref name="ownerId"/>, only that person's own card.</summary>
-    public Task<CardResult> ReportLostAsync(Guid bindingId, string actorId, string? ownerId, CancellationToken ct = default) =>
+    public Task<Outcome<CardBinding>> ReportLostAsync(Guid bindingId, string actorId, string? ownerId, CancellationToken ct = default) =>
         EndAsync(bindingId, ownerId, (b, now) => b.ReportLost(actorId, now), AuditEventType.CardReportedLost, ct);
 
     /// <summary>Binds a new card to the same person and marks the old one replaced.</summary>
-    public async Task<CardResult> ReplaceAsync(Guid bindingId, string? typed, CardReaderFormat format, string actorId, Guid? acknowledgedLost = null, CancellationToken ct = default)
+    public async Task<Outcome<CardBinding>> ReplaceAsync(Guid bindingId, string? typed, CardReaderFormat format, string actorId, Guid? acknowledgedLost = null, CancellationToken ct = default)
     {
         var parsed = CardNumber.TryParse(typed, format);
         if (parsed.Number is not { } card)
         {
-            return new CardResult(CardOutcome.InvalidNumber, Reason: parsed.Reason, Code: Pass.Shared.Problems.ProblemTexts.For(parsed.Error!.Value));
+            return InvalidNumber(parsed);
         }
 
         var old = await db.CardBindings.FirstOrDefaultAsync(b => b.Id == bindingId, ct);
         if (old is null)
         {
-            return new CardResult(CardOutcome.NotFound);
+            return Outcome<CardBinding>.NotFound();
         }
 
         if (!old.IsActive)
         {
-            return new CardResult(CardOutcome.NotActive, old, Ended);
+            return NotActive(old);
         }
 
         if (old.CardNumber == card.Value)
         {
-            return new CardResult(CardOutcome.SameCard, old, "That is the card being replaced.", Code: Pass.Shared.Problems.ProblemCode.CardSameAsReplaced);
+            return NotActive(old, ProblemCode.CardSameAsReplaced);
         }
 
         if ((await ConflictAsync(card) ?? await ReportedLostAsync(card, acknowledgedLost, ct)) is { } refused)
@@ -107,7 +91,7 @@ public sealed class CardService(
         var replacement = CardBinding.Bind(card, old.UserId, actorId, now);
         old.ReplaceWith(replacement, actorId, now);
         var result = await SaveNewBindingAsync(replacement, ct);
-        if (result.Outcome != CardOutcome.Done)
+        if (!result.Succeeded)
         {
             return result;
         }
@@ -129,23 +113,20 @@ public sealed class CardService(
     public async Task<IReadOnlyList<CardBinding>> HistoryAsync(CardNumber card, CancellationToken ct = default) =>
         await db.CardBindings.AsNoTracking().Where(b => b.CardNumber == card.Value).OrderByDescending(b => b.BoundAt).ToListAsync(ct);
 
-    private async Task<CardResult?> ConflictAsync(CardNumber card)
-    {
-        if (await FindActiveAsync(card) is not { } existing)
-        {
-            return null;
-        }
+    private async Task<Outcome<CardBinding>?> ConflictAsync(CardNumber card) =>
+        await FindActiveAsync(card) is { } existing ? AlreadyBound(existing, await MaskedOwnerAsync(existing)) : null;
 
-        var owner = await users.FindByIdAsync(existing.UserId);
-        return new CardResult(CardOutcome.AlreadyBound, existing, "The card is already bound to someone.",
-            existing.UserId, NameMask.Mask(owner?.DisplayName ?? owner?.UserName));
-    }
+    /// <summary>A card someone else holds; <paramref name="existing"/> is null when that binding could not be read back.</summary>
+    private static Outcome<CardBinding> AlreadyBound(CardBinding? existing, string? boundTo) =>
+        Outcome<CardBinding>.Refused(ProblemCode.CardAlreadyBound,
+            $"Card {existing?.MaskedNumber} belongs to {boundTo}. Unbind it or report it lost first.",
+            new CardHolder(boundTo, existing?.Id).ToFacts());
 
     /// <summary>
     /// A card whose last binding was reported lost may be in the wrong hands: it is bound again only when the
     /// operator acknowledged exactly that lost binding (so a confirmation never carries over to another card).
     /// </summary>
-    private async Task<CardResult?> ReportedLostAsync(CardNumber card, Guid? acknowledged, CancellationToken ct)
+    private async Task<Outcome<CardBinding>?> ReportedLostAsync(CardNumber card, Guid? acknowledged, CancellationToken ct)
     {
         var last = await db.CardBindings.AsNoTracking().Where(b => b.CardNumber == card.Value)
             .OrderByDescending(b => b.BoundAt).FirstOrDefaultAsync(ct);
@@ -154,13 +135,27 @@ public sealed class CardService(
             return null;
         }
 
-        var owner = await users.FindByIdAsync(last.UserId);
-        return new CardResult(CardOutcome.ReportedLost, last, "The card was reported lost.", last.UserId, NameMask.Mask(owner?.DisplayName ?? owner?.UserName));
+        var boundTo = await MaskedOwnerAsync(last);
+        return Outcome<CardBinding>.Refused(ProblemCode.CardReportedLost,
+            $"Card {last.MaskedNumber} was reported lost (it belonged to {boundTo}). To bind it again, send lostBindingId as acknowledgedLostBindingId.",
+            CardHolder.Lost(boundTo, last.Id, last.EndedAt).ToFacts());
     }
 
+    private async Task<string> MaskedOwnerAsync(CardBinding binding)
+    {
+        var owner = await users.FindByIdAsync(binding.UserId);
+        return NameMask.Mask(owner?.DisplayName ?? owner?.UserName);
+    }
+
+    private static Outcome<CardBinding> InvalidNumber(CardNumberParseResult parsed) =>
+        Outcome<CardBinding>.Invalid("cardNumber", ProblemTexts.For(parsed.Error!.Value));
+
+    /// <summary>The binding has ended (or, replacing, the new card is the old one); <paramref name="binding"/> is null when it is gone.</summary>
+    private static Outcome<CardBinding> NotActive(CardBinding? binding, ProblemCode problem = ProblemCode.CardBindingEnded) =>
+        Outcome<CardBinding>.Refused(problem, $"It is {binding?.Status}.");
 
     // Every token the card issues belongs to one authorization, so losing the card revokes them all at once.
-    private async Task<CardResult> SaveNewBindingAsync(CardBinding binding, CancellationToken ct)
+    private async Task<Outcome<CardBinding>> SaveNewBindingAsync(CardBinding binding, CancellationToken ct)
     {
         var authorization = await authorizations.CreateAsync(new OpenIddictAuthorizationDescriptor
         {
@@ -174,29 +169,28 @@ public sealed class CardService(
         try
         {
             await db.SaveChangesAsync(ct);
-            return new CardResult(CardOutcome.Done, binding);
+            return Outcome<CardBinding>.Ok(binding);
         }
         catch (DbUpdateException)
         {
             // The partial unique index refused a second active binding of this card: someone bound it first.
             db.ChangeTracker.Clear();
             await authorizations.DeleteAsync(authorization, ct);
-            return await ConflictAsync(CardNumber.FromCanonical(binding.CardNumber))
-                ?? new CardResult(CardOutcome.AlreadyBound, Reason: "The card was bound concurrently.");
+            return await ConflictAsync(CardNumber.FromCanonical(binding.CardNumber)) ?? AlreadyBound(null, null);
         }
     }
 
-    private async Task<CardResult> EndAsync(Guid bindingId, string? ownerId, Func<CardBinding, DateTimeOffset, CardBindingChange> change, AuditEventType type, CancellationToken ct)
+    private async Task<Outcome<CardBinding>> EndAsync(Guid bindingId, string? ownerId, Func<CardBinding, DateTimeOffset, CardBindingChange> change, AuditEventType type, CancellationToken ct)
     {
         var binding = await db.CardBindings.FirstOrDefaultAsync(b => b.Id == bindingId, ct);
         if (binding is null || (ownerId is not null && binding.UserId != ownerId))
         {
-            return new CardResult(CardOutcome.NotFound);
+            return Outcome<CardBinding>.NotFound();
         }
 
         if (change(binding, time.GetUtcNow()) != CardBindingChange.Done)
         {
-            return new CardResult(CardOutcome.NotActive, binding, Ended);
+            return NotActive(binding);
         }
 
         try
@@ -206,12 +200,12 @@ public sealed class CardService(
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return new CardResult(CardOutcome.NotActive, await FindAsync(bindingId, ct), Ended);
+            return NotActive(await FindAsync(bindingId, ct));
         }
 
         await RevokeIssuedAsync(binding, ct);
         await audit.RecordAsync(type, binding.UserId, detail: AuditDetail.Of(AuditDetailCode.Card, binding.MaskedNumber), ct: ct);
-        return new CardResult(CardOutcome.Done, binding);
+        return Outcome<CardBinding>.Ok(binding);
     }
 
     private async Task RevokeIssuedAsync(CardBinding binding, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Pass.Shared;
 using Pass.Shared.Cards;
 using Pass.Web.Data;
 
@@ -18,24 +19,9 @@ public static class CardViews
         return views;
     }
 
-    /// <summary>What a card action did, as the desk and the API report it.</summary>
-    public static async Task<CardDeskResult> ResultAsync(CardResult result, UserManager<ApplicationUser> users, bool fullNumber)
-    {
-        var view = result.Binding is null ? null : await OneAsync(result.Binding, users, fullNumber);
-        return result.Outcome switch
-        {
-            CardOutcome.Done => new CardDeskResult(CardDeskOutcome.Done, view),
-            CardOutcome.InvalidNumber => new CardDeskResult(CardDeskOutcome.Invalid, Reason: result.Reason, Code: result.Code),
-            CardOutcome.UserNotFound => new CardDeskResult(CardDeskOutcome.PersonNotFound),
-            CardOutcome.NotFound => new CardDeskResult(CardDeskOutcome.NotFound),
-            CardOutcome.NotActive or CardOutcome.SameCard => new CardDeskResult(CardDeskOutcome.NotActive, view, result.Reason,
-                Code: result.Code ?? Pass.Shared.Problems.ProblemCode.CardBindingEnded),
-            CardOutcome.ReportedLost => new CardDeskResult(CardDeskOutcome.ReportedLost, view, result.Reason, result.BoundToMaskedName, result.Binding?.Id,
-                result.Binding?.EndedAt, Pass.Shared.Problems.ProblemCode.CardReportedLost),
-            _ => new CardDeskResult(CardDeskOutcome.AlreadyBound, view, result.Reason, result.BoundToMaskedName, result.Binding?.Id,
-                Code: Pass.Shared.Problems.ProblemCode.CardAlreadyBound),
-        };
-    }
+    /// <summary>What a card action did, as the desk and the API report it: the binding as a view, or the same refusal.</summary>
+    public static Task<Outcome<CardBindingView>> ViewAsync(this Outcome<CardBinding> outcome, UserManager<ApplicationUser> users, bool fullNumber) =>
+        outcome.SelectAsync(binding => OneAsync(binding, users, fullNumber));
 
     public static async Task<CardBindingView> OneAsync(CardBinding binding, UserManager<ApplicationUser> users, bool fullNumber)
     {

@@ -14,5 +14,5 @@ public sealed class ServerMyCardsService(CardService cards, UserManager<Applicat
         await CardViews.ManyAsync(await cards.ListForUserAsync(UserId, ct), users, fullNumber: false);
 
     public async Task<bool> ReportLostAsync(Guid bindingId, CancellationToken ct = default) =>
-        (await cards.ReportLostAsync(bindingId, UserId, ownerId: UserId, ct)).Outcome == CardOutcome.Done;
+        (await cards.ReportLostAsync(bindingId, UserId, ownerId: UserId, ct)).Succeeded;
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
+using Pass.Shared;
 using Pass.Shared.Problems;
 
 namespace Pass.Web.Infrastructure;
@@ -64,14 +66,23 @@ public static class ApiExtensions
         return Problem(status, problem.English, detail, all);
     }
 
-    /// <summary>An <see cref="Pass.Shared.Outcome{T}"/> as HTTP: the value, 404, 400 with field errors, or 409 with the problem.</summary>
-    public static IResult ToHttp<T>(this Pass.Shared.Outcome<T> outcome, Func<T, IResult> ok) =>
-        outcome.Missing ? TypedResults.NotFound()
-        : outcome.FieldCodes is { } fields ? Invalid(fields)
-        : outcome.Errors is { } errors ? TypedResults.ValidationProblem(errors)
-        : outcome.Code is { } code ? Problem(StatusCodes.Status409Conflict, code)
-        : outcome.Problem is { } problem ? Problem(StatusCodes.Status409Conflict, problem)
-        : ok(outcome.Value!);
+    /// <summary>
+    /// An <see cref="Outcome{T}"/> as HTTP, for every portal and seed API: the value, 400 with field errors, 404 (with
+    /// its problem when it names what is missing), or 409 with the problem, its detail and its facts as extensions.
+    /// </summary>
+    public static IResult ToHttp<T>(this Outcome<T> outcome, Func<T, IResult> ok) => outcome.Status switch
+    {
+        OutcomeStatus.Done => ok(outcome.Value!),
+        OutcomeStatus.Invalid when outcome.FieldCodes is { } fields => Invalid(fields),
+        OutcomeStatus.Invalid => TypedResults.ValidationProblem(outcome.Errors ?? new Dictionary<string, string[]>()),
+        OutcomeStatus.NotFound when outcome.Code is { } missing => Problem(StatusCodes.Status404NotFound, missing),
+        OutcomeStatus.NotFound => TypedResults.NotFound(),
+        _ when outcome.Code is { } code => Problem(StatusCodes.Status409Conflict, code, outcome.Detail, ExtensionsOf(outcome.Facts)),
+        _ => Problem(StatusCodes.Status409Conflict, outcome.Problem ?? "", outcome.Detail, ExtensionsOf(outcome.Facts)),
+    };
+
+    private static Dictionary<string, object?>? ExtensionsOf(IReadOnlyDictionary<string, JsonElement>? facts) =>
+        facts?.ToDictionary(f => f.Key, f => (object?)f.Value);
 
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });

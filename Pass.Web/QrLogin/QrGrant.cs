@@ -1,5 +1,6 @@
 using OpenIddict.Abstractions;
 using Pass.Shared.Oauth;
+using Pass.Shared.QrLogin;
 using Pass.Web.Clients;
 using Pass.Web.Oauth;
 using Pass.Web.Data;
@@ -19,23 +20,25 @@ public sealed class QrGrant(QrLoginService qr, PrincipalFactory principals) : IT
         }
 
         var result = await qr.RedeemAsync(request.Code, request.ClientId!, ct);
-        var userId = result.Session?.UserId;
-        switch (result.Outcome)
+        if (result.Session is not { } session)
         {
-            case QrRedeemOutcome.Unknown:
-                return GrantOutcome.Reject(OAuthErrors.InvalidGrant, "The code is unknown.");
-            case QrRedeemOutcome.Expired:
-                return GrantOutcome.Reject(OAuthErrors.InvalidGrant, "The code has expired.", userId);
-            case QrRedeemOutcome.Replayed:
-                return GrantOutcome.Reject(OAuthErrors.InvalidGrant, "The code was already used; the tokens it issued are revoked.", userId);
+            return GrantOutcome.Reject(OAuthErrors.InvalidGrant, "The code is unknown.");
         }
 
-        if (await principals.FindActivePersonAsync(userId) is not { } user)
+        switch (result.Redemption)
         {
-            return GrantOutcome.Reject(OAuthErrors.InvalidGrant, "The account no longer exists or is locked.", userId);
+            case QrRedemption.Expired:
+                return GrantOutcome.Reject(OAuthErrors.InvalidGrant, "The code has expired.", session.UserId);
+            case QrRedemption.AlreadyUsed:
+                return GrantOutcome.Reject(OAuthErrors.InvalidGrant, "The code was already used; the tokens it issued are revoked.", session.UserId);
         }
 
-        var principal = await principals.ForPersonAsync(user, GrantType, request.GetScopes(), result.Session!.AuthorizationId);
-        return GrantOutcome.Issue(principal, user.Id, $"session {result.Session.Session}");
+        if (await principals.FindActivePersonAsync(session.UserId) is not { } user)
+        {
+            return GrantOutcome.Reject(OAuthErrors.InvalidGrant, "The account no longer exists or is locked.", session.UserId);
+        }
+
+        var principal = await principals.ForPersonAsync(user, GrantType, request.GetScopes(), session.AuthorizationId);
+        return GrantOutcome.Issue(principal, user.Id, $"session {session.Session}");
     }
 }

@@ -2,7 +2,6 @@ using Pass.Web.Infrastructure;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Pass.Shared.Oauth;
 using Pass.Shared.QrLogin;
 using Pass.Web.Data;
@@ -71,7 +70,7 @@ public static class QrLoginEndpoints
     }
 
     public static async Task<Results<Ok<QrStatusResponse>, JsonHttpResult<OAuthError>>> StatusAsync(
-        string? session, ClaimsPrincipal user, QrLoginService qr, UserManager<ApplicationUser> users, HttpContext context)
+        string? session, ClaimsPrincipal user, QrLoginService qr, Administrators administrators, HttpContext context)
     {
         if (string.IsNullOrEmpty(session))
         {
@@ -79,23 +78,10 @@ public static class QrLoginEndpoints
         }
 
         var viewerId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var found = await qr.FindForViewerAsync(session, viewerId, await IsAdminAsync(user, viewerId, users), context.RequestAborted);
+        var found = await qr.FindForViewerAsync(session, viewerId, await administrators.IsAdministratorAsync(user), context.RequestAborted);
         return found is null
             ? OAuthResults.NotFound("No such session.")
             : TypedResults.Ok(new QrStatusResponse(qr.StatusOf(found)));
-    }
-
-    private static async Task<bool> IsAdminAsync(ClaimsPrincipal user, string userId, UserManager<ApplicationUser> users)
-    {
-        if (user.IsInRole(PassRoles.Admin))
-        {
-            return true;
-        }
-
-        // Bearer tokens carry no roles; ask the store.
-        return user.FindFirstValue(PassClaims.Kind) == PassClaims.PersonKind
-            && await users.FindByIdAsync(userId) is { } person
-            && await users.IsInRoleAsync(person, PassRoles.Admin);
     }
 
     private static async Task<string?> ReadSessionAsync(HttpRequest request)

@@ -97,38 +97,21 @@ public sealed class QrLoginService(
         var session = await db.QrSessions.FirstOrDefaultAsync(s => s.CodeHash == hash, ct);
         if (session is null)
         {
-            return new QrRedeemResult(QrRedeemOutcome.Unknown);
+            return new QrRedeemResult(null);
         }
 
         var now = time.GetUtcNow();
-        switch (session.StatusAt(now))
+        switch (session.Redeem(clientId, now))
         {
-            case QrSessionStatus.Used:
+            case QrRedemption.AlreadyUsed:
                 return await RevokeReplayAsync(session, clientId, ct);
-            case QrSessionStatus.Expired:
-                return new QrRedeemResult(QrRedeemOutcome.Expired, session);
+            case QrRedemption.Expired:
+                return new QrRedeemResult(session, QrRedemption.Expired);
         }
 
-        var app = await applications.FindByClientIdAsync(clientId, ct);
-        var authorization = await authorizations.CreateAsync(new OpenIddictAuthorizationDescriptor
-        {
-            ApplicationId = app is null ? null : await applications.GetIdAsync(app, ct),
-            Subject = session.UserId,
-            Status = Statuses.Valid,
-            Type = AuthorizationTypes.AdHoc,
-            CreationDate = now,
-        }, ct);
-        var authorizationId = (await authorizations.GetIdAsync(authorization, ct))!;
-
-        session.Redeem(clientId, authorizationId, now);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await CommitRedemptionAsync(session, clientId, now, ct))
         {
             // Another redemption committed first: this one is a replay.
-            await authorizations.TryRevokeAsync(authorization, ct);
             db.ChangeTracker.Clear();
             var winner = await db.QrSessions.FirstAsync(s => s.Id == session.Id, ct);
             return await RevokeReplayAsync(winner, clientId, ct);
@@ -136,7 +119,38 @@ public sealed class QrLoginService(
 
         notifier.Publish(session.Session);
         await audit.RecordAsync(AuditEventType.QrCodeRedeemed, session.UserId, clientId, AuditDetail.Of(AuditDetailCode.QrSession, session.Session), ct: ct);
-        return new QrRedeemResult(QrRedeemOutcome.Redeemed, session);
+        return new QrRedeemResult(session);
+    }
+
+    /// <summary>
+    /// Stores the redemption with the authorization its tokens belong to, in one transaction: OpenIddict's store saves
+    /// the context (so the redemption too), then the session names the authorization. Of two redemptions racing, the
+    /// second's UPDATE matches no row (the stored state is the concurrency token) and its authorization rolls back.
+    /// </summary>
+    private async Task<bool> CommitRedemptionAsync(QrSession session, string clientId, DateTimeOffset now, CancellationToken ct)
+    {
+        var app = await applications.FindByClientIdAsync(clientId, ct);
+        var applicationId = app is null ? null : await applications.GetIdAsync(app, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var authorization = await authorizations.CreateAsync(new OpenIddictAuthorizationDescriptor
+            {
+                ApplicationId = applicationId,
+                Subject = session.UserId,
+                Status = Statuses.Valid,
+                Type = AuthorizationTypes.AdHoc,
+                CreationDate = now,
+            }, ct);
+            session.AttachAuthorization((await authorizations.GetIdAsync(authorization, ct))!);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
     }
 
     private async Task<QrRedeemResult> RevokeReplayAsync(QrSession session, string clientId, CancellationToken ct)
@@ -149,6 +163,6 @@ public sealed class QrLoginService(
 
         await audit.RecordAsync(AuditEventType.QrCodeReplayed, session.UserId, clientId,
             AuditDetail.Of(AuditDetailCode.QrReplayed, session.Session), success: false, ct: ct);
-        return new QrRedeemResult(QrRedeemOutcome.Replayed, session);
+        return new QrRedeemResult(session, QrRedemption.AlreadyUsed);
     }
 }

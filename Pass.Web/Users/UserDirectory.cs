@@ -13,20 +13,6 @@ using Pass.Web.Infrastructure;
 
 namespace Pass.Web.Users;
 
-public enum UserChange
-{
-    Done,
-    NotFound,
-    Invalid,
-    LastAdministrator,
-
-    /// <summary>An administrator tried to lock or delete their own account.</summary>
-    OwnAccount,
-}
-
-/// <summary>What a change did; <see cref="Errors"/> are per-field codes (their English texts go in the API's body).</summary>
-public sealed record UserChangeResult(UserChange Outcome, UserSummary? User = null, IReadOnlyDictionary<string, CodedProblem[]>? Errors = null, string? Secret = null);
-
 /// <summary>People: search, create, lock, roles, password reset, delete. Locking, resetting or deleting revokes every token at once.</summary>
 public sealed class UserDirectory(
     PassDbContext db,
@@ -97,67 +83,73 @@ public sealed class UserDirectory(
 
     private static string? StaffNumberOf(string? typed) => string.IsNullOrWhiteSpace(typed) ? null : typed.Trim();
 
-    public async Task<UserChangeResult> CreateAsync(CreateUserRequest request)
+    /// <summary>
+    /// Creates a person under the rules every new person follows (a valid email and name, known roles, a phone and a
+    /// staff number nobody else has, Identity's password rules), always with the User role, and records it.
+    /// </summary>
+    public async Task<Outcome<CreateUserResponse>> CreateAsync(NewPerson person, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, CodedProblem[]>();
-        var name = CheckIdentity(request.Email, request.DisplayName, errors);
+        var name = CheckIdentity(person.Email, person.DisplayName, errors);
 
-        var roles = request.Roles ?? [PassRoles.User];
-        if (roles.Except(PassRoles.All).Any())
+        if (person.Roles.Except(PassRoles.All).Any())
         {
             errors["roles"] = [ProblemTexts.RolesUnknown()];
         }
 
-        var phone = string.IsNullOrWhiteSpace(request.PhoneNumber) ? null : phones.Normalize(request.PhoneNumber);
-        if (!string.IsNullOrWhiteSpace(request.PhoneNumber) && phone is null)
+        var phone = string.IsNullOrWhiteSpace(person.Phone) ? null : phones.Normalize(person.Phone);
+        if (!string.IsNullOrWhiteSpace(person.Phone) && phone is null)
         {
             errors["phoneNumber"] = [ProblemCode.PhoneInvalid];
         }
-        else if (phone is not null && await db.Users.AnyAsync(u => u.PhoneNumber == phone))
+        else if (phone is not null && await db.Users.AnyAsync(u => u.PhoneNumber == phone, ct))
         {
             errors["phoneNumber"] = [ProblemCode.PhoneTaken];
         }
 
         if (errors.Count > 0)
         {
-            return new UserChangeResult(UserChange.Invalid, Errors: errors);
+            return Outcome<CreateUserResponse>.Invalid(errors);
         }
 
-        var generated = string.IsNullOrEmpty(request.Password);
-        var password = generated ? Secrets.NewPassword() : request.Password!;
+        var generated = !person.SignsInBySms && string.IsNullOrEmpty(person.Password);
+        var password = generated ? Secrets.NewPassword() : person.Password;
         var user = new ApplicationUser
         {
-            UserName = request.Email!.Trim(),
-            Email = request.Email.Trim(),
-            EmailConfirmed = true,
+            UserName = person.Email!.Trim(),
+            Email = person.Email.Trim(),
+            EmailConfirmed = !person.SignsInBySms,
             DisplayName = name!,
-            StaffNumber = StaffNumberOf(request.StaffNumber),
+            StaffNumber = StaffNumberOf(person.StaffNumber),
             PhoneNumber = phone,
+            PhoneNumberConfirmed = person.SignsInBySms,
             CreatedAt = time.GetUtcNow(),
             MustChangePassword = generated,
         };
-        if (user.StaffNumber is not null && await db.Users.AnyAsync(u => u.StaffNumber == user.StaffNumber))
+        if (user.StaffNumber is not null && await db.Users.AnyAsync(u => u.StaffNumber == user.StaffNumber, ct))
         {
-            return Invalid("staffNumber", ProblemCode.StaffNumberTaken);
+            return Outcome<CreateUserResponse>.Invalid("staffNumber", ProblemCode.StaffNumberTaken);
         }
 
-        var created = await users.CreateAsync(user, password);
+        var created = person.SignsInBySms ? await users.CreateAsync(user) : await users.CreateAsync(user, password!);
         if (!created.Succeeded)
         {
-            return new UserChangeResult(UserChange.Invalid, Errors: IdentityErrors(created, user.Email));
+            return Outcome<CreateUserResponse>.Invalid(IdentityErrors(created, user.Email));
         }
 
-        await users.AddToRolesAsync(user, roles.Union([PassRoles.User]).Distinct());
-        await audit.RecordAsync(AuditEventType.UserCreated, user.Id, detail: AuditDetail.Of(AuditDetailCode.CreatedWithRoles, string.Join(",", roles)));
-        return new UserChangeResult(UserChange.Done, await SummarizeAsync(user), Secret: generated ? password : null);
+        await users.AddToRolesAsync(user, person.Roles.Union([PassRoles.User]).Distinct());
+        await audit.RecordAsync(AuditEventType.UserCreated, user.Id, detail: person.SignsInBySms
+            ? AuditDetail.Of(AuditDetailCode.SignedUpBySms)
+            : AuditDetail.Of(AuditDetailCode.CreatedWithRoles, string.Join(",", person.Roles)), ct: ct);
+        return Outcome<CreateUserResponse>.Ok(new CreateUserResponse(await SummarizeAsync(user), generated ? password : null));
     }
 
     /// <summary>Locks a person out for good and revokes their tokens; never the acting administrator, never the last working one.</summary>
-    public async Task<UserChangeResult> LockAsync(string id, string? actorId)
+    public async Task<Outcome<UserSummary>> LockAsync(string id, string? actorId)
     {
         if (id == actorId)
         {
-            return new UserChangeResult(UserChange.OwnAccount);
+            return Outcome<UserSummary>.Refused(ProblemCode.OwnAccount);
         }
 
         return await ChangeAsync(id, async user =>
@@ -165,7 +157,7 @@ public sealed class UserDirectory(
             await users.SetLockoutEnabledAsync(user, true);
             if (!(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue)).Succeeded)
             {
-                return Refusal.LastAdministrator;
+                return ProblemCode.LastAdministrator;
             }
 
             await users.UpdateSecurityStampAsync(user);
@@ -176,7 +168,7 @@ public sealed class UserDirectory(
         });
     }
 
-    public Task<UserChangeResult> UnlockAsync(string id) => ChangeAsync(id, async user =>
+    public Task<Outcome<UserSummary>> UnlockAsync(string id) => ChangeAsync(id, async user =>
     {
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
@@ -184,33 +176,33 @@ public sealed class UserDirectory(
         return null;
     });
 
-    public async Task<UserChangeResult> SetRolesAsync(string id, IReadOnlyList<string>? roles)
+    public async Task<Outcome<UserSummary>> SetRolesAsync(string id, IReadOnlyList<string>? roles)
     {
         if (roles is null || roles.Except(PassRoles.All).Any())
         {
-            return Invalid("roles", ProblemTexts.RolesUnknown());
+            return Outcome<UserSummary>.Invalid("roles", ProblemTexts.RolesUnknown());
         }
 
         if (await users.FindByIdAsync(id) is not { } user)
         {
-            return new UserChangeResult(UserChange.NotFound);
+            return Outcome<UserSummary>.NotFound();
         }
 
         var current = await users.GetRolesAsync(user);
         var wanted = roles.Union([PassRoles.User]).ToList();
         if (current.Except(wanted).ToList() is { Count: > 0 } removed && !(await users.RemoveFromRolesAsync(user, removed)).Succeeded)
         {
-            return new UserChangeResult(UserChange.LastAdministrator);
+            return Outcome<UserSummary>.Refused(ProblemCode.LastAdministrator);
         }
 
         await users.AddToRolesAsync(user, wanted.Except(current));
         await users.UpdateSecurityStampAsync(user);
         await audit.RecordAsync(AuditEventType.UserRolesChanged, user.Id, detail: AuditDetail.Of(AuditDetailCode.Roles, string.Join(",", wanted)));
-        return new UserChangeResult(UserChange.Done, await SummarizeAsync(user));
+        return Outcome<UserSummary>.Ok(await SummarizeAsync(user));
     }
 
     /// <summary>Sets a temporary password, shown once, and revokes everything the person holds.</summary>
-    public async Task<UserChangeResult> ResetPasswordAsync(string id)
+    public async Task<Outcome<PasswordResetResponse>> ResetPasswordAsync(string id)
     {
         string? password = null;
         var result = await ChangeAsync(id, async user =>
@@ -231,14 +223,14 @@ public sealed class UserDirectory(
             await logouts.NotifyAsync(user.Id, LogoutReason.PasswordReset);
             return null;
         });
-        return result with { Secret = password };
+        return result.Select(_ => new PasswordResetResponse(password!));
     }
 
     /// <summary>
     /// An administrator corrects a person's email (also their sign-in name), name or staff number, under the rules a new
     /// person follows. A new email changes the security stamp, so the person's sessions end within a minute.
     /// </summary>
-    public async Task<UserChangeResult> UpdateAsync(string id, UpdateUserRequest request)
+    public async Task<Outcome<UserSummary>> UpdateAsync(string id, UpdateUserRequest request)
     {
         var errors = new Dictionary<string, CodedProblem[]>();
         var name = CheckIdentity(request.Email, request.DisplayName, errors);
@@ -250,12 +242,12 @@ public sealed class UserDirectory(
 
         if (errors.Count > 0)
         {
-            return new UserChangeResult(UserChange.Invalid, Errors: errors);
+            return Outcome<UserSummary>.Invalid(errors);
         }
 
         if (await users.FindByIdAsync(id) is not { } user)
         {
-            return new UserChangeResult(UserChange.NotFound);
+            return Outcome<UserSummary>.NotFound();
         }
 
         var email = request.Email!.Trim();
@@ -267,7 +259,7 @@ public sealed class UserDirectory(
             var readdressed = renamed.Succeeded ? await users.SetEmailAsync(user, email) : renamed;
             if (!readdressed.Succeeded)
             {
-                return new UserChangeResult(UserChange.Invalid, Errors: IdentityErrors(readdressed, email));
+                return Outcome<UserSummary>.Invalid(IdentityErrors(readdressed, email));
             }
 
             user.EmailConfirmed = true;
@@ -288,26 +280,26 @@ public sealed class UserDirectory(
 
         if (changed.Count == 0)
         {
-            return new UserChangeResult(UserChange.Done, await SummarizeAsync(user));
+            return Outcome<UserSummary>.Ok(await SummarizeAsync(user));
         }
 
         await users.UpdateAsync(user);
         await audit.RecordAsync(AuditEventType.UserUpdated, user.Id, detail: AuditDetail.Of(AuditDetailCode.ProfileChanged, string.Join(",", changed)));
-        return new UserChangeResult(UserChange.Done, await SummarizeAsync(user));
+        return Outcome<UserSummary>.Ok(await SummarizeAsync(user));
     }
 
     /// <summary>An administrator sets (or removes) a person's phone, in E.164; it counts as verified.</summary>
-    public async Task<UserChangeResult> SetPhoneAsync(string id, string? input)
+    public async Task<Outcome<UserSummary>> SetPhoneAsync(string id, string? input)
     {
         var phone = string.IsNullOrWhiteSpace(input) ? null : phones.Normalize(input);
         if (!string.IsNullOrWhiteSpace(input) && phone is null)
         {
-            return Invalid("phoneNumber", ProblemCode.PhoneInvalid);
+            return Outcome<UserSummary>.Invalid("phoneNumber", ProblemCode.PhoneInvalid);
         }
 
         if (phone is not null && await db.Users.AnyAsync(u => u.PhoneNumber == phone && u.Id != id))
         {
-            return Invalid("phoneNumber", ProblemCode.PhoneTaken);
+            return Outcome<UserSummary>.Invalid("phoneNumber", ProblemCode.PhoneTaken);
         }
 
         return await ChangeAsync(id, async user =>
@@ -323,47 +315,40 @@ public sealed class UserDirectory(
     }
 
     /// <summary>Deletes a person (their tokens die with them); never the acting administrator, never the last working one.</summary>
-    public async Task<UserChangeResult> DeleteAsync(string id, string? actorId)
+    public async Task<Outcome<bool>> DeleteAsync(string id, string? actorId)
     {
         if (id == actorId)
         {
-            return new UserChangeResult(UserChange.OwnAccount);
+            return Outcome<bool>.Refused(ProblemCode.OwnAccount);
         }
 
         if (await users.FindByIdAsync(id) is not { } user)
         {
-            return new UserChangeResult(UserChange.NotFound);
+            return Outcome<bool>.NotFound();
         }
 
         if (!(await users.DeleteAsync(user)).Succeeded)
         {
-            return new UserChangeResult(UserChange.LastAdministrator);
+            return Outcome<bool>.Refused(ProblemCode.LastAdministrator);
         }
 
         await audit.RecordAsync(AuditEventType.UserDeleted, user.Id);
         await logouts.NotifyAsync(user.Id, LogoutReason.Deleted);
-        return new UserChangeResult(UserChange.Done);
+        return Outcome<bool>.Ok(true);
     }
 
-    private enum Refusal
-    {
-        LastAdministrator,
-    }
-
-    private async Task<UserChangeResult> ChangeAsync(string id, Func<ApplicationUser, Task<Refusal?>> change)
+    /// <summary>Changes a person who exists; <paramref name="change"/> answers why it refused, or null.</summary>
+    private async Task<Outcome<UserSummary>> ChangeAsync(string id, Func<ApplicationUser, Task<ProblemCode?>> change)
     {
         if (await users.FindByIdAsync(id) is not { } user)
         {
-            return new UserChangeResult(UserChange.NotFound);
+            return Outcome<UserSummary>.NotFound();
         }
 
-        return await change(user) is Refusal.LastAdministrator
-            ? new UserChangeResult(UserChange.LastAdministrator)
-            : new UserChangeResult(UserChange.Done, await SummarizeAsync(user));
+        return await change(user) is { } refused
+            ? Outcome<UserSummary>.Refused(refused)
+            : Outcome<UserSummary>.Ok(await SummarizeAsync(user));
     }
-
-    private static UserChangeResult Invalid(string field, CodedProblem problem) =>
-        new(UserChange.Invalid, Errors: new Dictionary<string, CodedProblem[]> { [field] = [problem] });
 
     private async Task<UserSummary> SummarizeAsync(ApplicationUser user) =>
         Summarize(user, [.. (await users.GetRolesAsync(user)).Order()], time.GetUtcNow());

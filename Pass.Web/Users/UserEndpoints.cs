@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pass.Shared;
 using Pass.Shared.Oauth;
-using Pass.Shared.Problems;
 using Pass.Shared.Users;
 using Pass.Web.Infrastructure;
 
@@ -19,15 +18,19 @@ public static class UserEndpoints
             .RequireAuthorization(PassPolicies.Admin)
             .RequireAntiforgeryOnWrites();
         admin.MapGet("/{id}", FindAsync);
-        admin.MapPost("/", CreateAsync);
-        admin.MapPost("/{id}/lock", (string id, ClaimsPrincipal actor, UserDirectory d) => ToResult(d.LockAsync(id, actor.UserId())));
-        admin.MapPost("/{id}/unlock", (string id, UserDirectory d) => ToResult(d.UnlockAsync(id)));
-        admin.MapPut("/{id}", (string id, UpdateUserRequest request, UserDirectory d) => ToResult(d.UpdateAsync(id, request)))
+        admin.MapPost("/", CreateAsync)
+            .Produces<CreateUserResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem();
+        admin.MapPost("/{id}/lock", async (string id, ClaimsPrincipal actor, UserDirectory d) => (await d.LockAsync(id, actor.UserId())).ToHttp(TypedResults.Ok));
+        admin.MapPost("/{id}/unlock", async (string id, UserDirectory d) => (await d.UnlockAsync(id)).ToHttp(TypedResults.Ok));
+        admin.MapPut("/{id}", async (string id, UpdateUserRequest request, UserDirectory d) => (await d.UpdateAsync(id, request)).ToHttp(TypedResults.Ok))
             .WithSummary("Corrects a person's email (their sign-in name), display name and staff number.");
-        admin.MapPut("/{id}/roles", (string id, SetRolesRequest request, UserDirectory d) => ToResult(d.SetRolesAsync(id, request.Roles)));
-        admin.MapPut("/{id}/phone", (string id, SetPhoneRequest request, UserDirectory d) => ToResult(d.SetPhoneAsync(id, request.PhoneNumber)));
-        admin.MapPost("/{id}/reset-password", ResetPasswordAsync);
-        admin.MapDelete("/{id}", (string id, ClaimsPrincipal actor, UserDirectory d) => ToResult(d.DeleteAsync(id, actor.UserId())));
+        admin.MapPut("/{id}/roles", async (string id, SetRolesRequest request, UserDirectory d) => (await d.SetRolesAsync(id, request.Roles)).ToHttp(TypedResults.Ok));
+        admin.MapPut("/{id}/phone", async (string id, SetPhoneRequest request, UserDirectory d) => (await d.SetPhoneAsync(id, request.PhoneNumber)).ToHttp(TypedResults.Ok));
+        admin.MapPost("/{id}/reset-password", async (string id, UserDirectory d) => (await d.ResetPasswordAsync(id)).ToHttp(TypedResults.Ok))
+            .Produces<PasswordResetResponse>()
+            .Produces(StatusCodes.Status404NotFound);
+        admin.MapDelete("/{id}", async (string id, ClaimsPrincipal actor, UserDirectory d) => (await d.DeleteAsync(id, actor.UserId())).ToHttp(_ => TypedResults.NoContent()));
         return routes;
     }
 
@@ -37,31 +40,7 @@ public static class UserEndpoints
     public static async Task<Results<Ok<UserSummary>, NotFound>> FindAsync(string id, UserDirectory directory) =>
         await directory.FindAsync(id) is { } user ? TypedResults.Ok(user) : TypedResults.NotFound();
 
-    public static async Task<Results<Created<CreateUserResponse>, ValidationProblem>> CreateAsync(CreateUserRequest request, UserDirectory directory)
-    {
-        var result = await directory.CreateAsync(request);
-        return result.Outcome == UserChange.Done
-            ? TypedResults.Created($"{PassRoutes.Users}/{result.User!.Id}", new CreateUserResponse(result.User, result.Secret))
-            : ApiExtensions.Invalid(result.Errors!);
-    }
-
-    public static async Task<Results<Ok<PasswordResetResponse>, NotFound>> ResetPasswordAsync(string id, UserDirectory directory)
-    {
-        var result = await directory.ResetPasswordAsync(id);
-        return result.Outcome == UserChange.Done ? TypedResults.Ok(new PasswordResetResponse(result.Secret!)) : TypedResults.NotFound();
-    }
-
-    private static async Task<IResult> ToResult(Task<UserChangeResult> change)
-    {
-        var result = await change;
-        return result.Outcome switch
-        {
-            UserChange.Done when result.User is { } user => TypedResults.Ok(user),
-            UserChange.Done => TypedResults.NoContent(),
-            UserChange.NotFound => TypedResults.NotFound(),
-            UserChange.LastAdministrator => ApiExtensions.Problem(StatusCodes.Status409Conflict, ProblemCode.LastAdministrator),
-            UserChange.OwnAccount => ApiExtensions.Problem(StatusCodes.Status409Conflict, ProblemCode.OwnAccount),
-            _ => ApiExtensions.Invalid(result.Errors ?? new Dictionary<string, CodedProblem[]>()),
-        };
-    }
+    public static async Task<IResult> CreateAsync(CreateUserRequest request, UserDirectory directory, CancellationToken ct) =>
+        (await directory.CreateAsync(NewPerson.From(request), ct))
+            .ToHttp(created => TypedResults.Created($"{PassRoutes.Users}/{created.User.Id}", created));
 }

@@ -50,6 +50,7 @@ public static class UsersModule
             .AddClaimsPrincipalFactory<PassClaimsPrincipalFactory>()
             .AddSignInManager<PassSignInManager>()
             .AddDefaultTokenProviders();
+        services.AddScoped<Administrators>();
 
         // A locked, demoted or reset person's portal cookie stops working within a minute, not Identity's default 30.
         services.Configure<SecurityStampValidatorOptions>(options =>

@@ -24,7 +24,8 @@ public class QrSessionTests
     {
         var session = NewSession();
 
-        Assert.Equal(QrRedemption.Redeemed, session.Redeem("pos-1", "auth-1", Start.AddSeconds(10)));
+        Assert.Equal(QrRedemption.Redeemed, session.Redeem("pos-1", Start.AddSeconds(10)));
+        session.AttachAuthorization("auth-1");
         Assert.Equal(QrSessionStatus.Used, session.StatusAt(Start.AddSeconds(11)));
         Assert.Equal("pos-1", session.RedeemedByClientId);
         Assert.Equal(Start.AddSeconds(10), session.RedeemedAt);
@@ -35,9 +36,10 @@ public class QrSessionTests
     public void A_used_code_cannot_be_redeemed_again_and_keeps_its_first_redemption()
     {
         var session = NewSession();
-        session.Redeem("pos-1", "auth-1", Start.AddSeconds(10));
+        session.Redeem("pos-1", Start.AddSeconds(10));
+        session.AttachAuthorization("auth-1");
 
-        Assert.Equal(QrRedemption.AlreadyUsed, session.Redeem("pos-2", "auth-2", Start.AddSeconds(20)));
+        Assert.Equal(QrRedemption.AlreadyUsed, session.Redeem("pos-2", Start.AddSeconds(20)));
         Assert.Equal("pos-1", session.RedeemedByClientId);
         Assert.Equal("auth-1", session.AuthorizationId);
     }
@@ -47,7 +49,7 @@ public class QrSessionTests
     {
         var session = NewSession();
 
-        Assert.Equal(QrRedemption.Expired, session.Redeem("pos-1", "auth-1", Start.Add(Lifetime)));
+        Assert.Equal(QrRedemption.Expired, session.Redeem("pos-1", Start.Add(Lifetime)));
         Assert.Equal(QrSessionStatus.Expired, session.StatusAt(Start.Add(Lifetime)));
         Assert.Null(session.RedeemedByClientId);
     }
@@ -56,7 +58,7 @@ public class QrSessionTests
     public void A_used_session_stays_used_after_its_lifetime()
     {
         var session = NewSession();
-        session.Redeem("pos-1", "auth-1", Start.AddSeconds(1));
+        session.Redeem("pos-1", Start.AddSeconds(1));
 
         Assert.Equal(QrSessionStatus.Used, session.StatusAt(Start.AddHours(1)));
     }

@@ -1,4 +1,6 @@
+using Pass.Shared;
 using Pass.Shared.Cards;
+using Pass.Shared.Problems;
 using Pass.Shared.Users;
 
 namespace Pass.Web.Client.Tests;
@@ -30,35 +32,35 @@ public sealed class InMemoryCardDesk : ICardDeskService
     public Task<IReadOnlyList<CardBindingView>> CardsOfAsync(string userId, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<CardBindingView>>([.. Cards.Where(c => c.UserId == userId)]);
 
-    public async Task<CardDeskResult> BindCardAsync(string userId, string typed, CardReaderFormat format, Guid? acknowledgedLost = null, CancellationToken ct = default)
+    public async Task<Outcome<CardBindingView>> BindCardAsync(string userId, string typed, CardReaderFormat format, Guid? acknowledgedLost = null, CancellationToken ct = default)
     {
         Calls.Add($"bind {typed} {format}" + (acknowledgedLost is { } ack ? $" ack {ack}" : ""));
         await WaitAsync();
         var card = CardNumber.Parse(typed, format);
         if (card.Value == OthersCard && !_othersUnbound)
         {
-            return new CardDeskResult(CardDeskOutcome.AlreadyBound, BoundTo: "Z**** W**", ConflictingBindingId: OthersBinding);
+            return Outcome<CardBindingView>.Refused(ProblemCode.CardAlreadyBound, facts: new CardHolder("Z**** W**", OthersBinding).ToFacts());
         }
 
         if (Cards.FirstOrDefault(c => c.CardNumber == card.Value && c.Status == CardBindingStatus.Active) is { } held)
         {
-            return new CardDeskResult(CardDeskOutcome.AlreadyBound, BoundTo: "X** M***", ConflictingBindingId: held.Id);
+            return Outcome<CardBindingView>.Refused(ProblemCode.CardAlreadyBound, facts: new CardHolder("X** M***", held.Id).ToFacts());
         }
 
         if (card.Value == LostCard && acknowledgedLost != LostBinding)
         {
-            return new CardDeskResult(CardDeskOutcome.ReportedLost, BoundTo: "L** O****", ConflictingBindingId: LostBinding, ReportedLostAt: LostAt);
+            return Outcome<CardBindingView>.Refused(ProblemCode.CardReportedLost, facts: CardHolder.Lost("L** O****", LostBinding, LostAt).ToFacts());
         }
 
         var view = new CardBindingView(Guid.NewGuid(), card.Masked, card.Value, userId, "Xia Ming", CardBindingStatus.Active, DateTimeOffset.UnixEpoch, null, null);
         Cards.Add(view);
-        return new CardDeskResult(CardDeskOutcome.Done, view);
+        return Outcome<CardBindingView>.Ok(view);
     }
 
-    public Task<CardDeskResult> ReplaceAsync(Guid bindingId, string typed, CardReaderFormat format, Guid? acknowledgedLost = null, CancellationToken ct = default) =>
-        Task.FromResult(new CardDeskResult(CardDeskOutcome.NotFound));
+    public Task<Outcome<CardBindingView>> ReplaceAsync(Guid bindingId, string typed, CardReaderFormat format, Guid? acknowledgedLost = null, CancellationToken ct = default) =>
+        Task.FromResult(Outcome<CardBindingView>.NotFound());
 
-    public async Task<CardDeskResult> UnbindAsync(Guid bindingId, CancellationToken ct = default)
+    public async Task<Outcome<CardBindingView>> UnbindAsync(Guid bindingId, CancellationToken ct = default)
     {
         Calls.Add($"unbind {bindingId}");
         await WaitAsync();
@@ -66,7 +68,7 @@ public sealed class InMemoryCardDesk : ICardDeskService
         return End(bindingId, CardBindingStatus.Unbound);
     }
 
-    public async Task<CardDeskResult> ReportLostAsync(Guid bindingId, CancellationToken ct = default)
+    public async Task<Outcome<CardBindingView>> ReportLostAsync(Guid bindingId, CancellationToken ct = default)
     {
         Calls.Add($"report-lost {bindingId}");
         await WaitAsync();
@@ -76,7 +78,7 @@ public sealed class InMemoryCardDesk : ICardDeskService
     public Task<IReadOnlyList<CardBindingView>> HistoryAsync(string number, CardReaderFormat? format, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<CardBindingView>>([]);
 
-    private CardDeskResult End(Guid bindingId, CardBindingStatus status)
+    private Outcome<CardBindingView> End(Guid bindingId, CardBindingStatus status)
     {
         var index = Cards.FindIndex(c => c.Id == bindingId);
         if (index >= 0)
@@ -84,7 +86,7 @@ public sealed class InMemoryCardDesk : ICardDeskService
             Cards[index] = Cards[index] with { Status = status, EndedAt = DateTimeOffset.UnixEpoch };
         }
 
-        return new CardDeskResult(CardDeskOutcome.Done, index >= 0 ? Cards[index] : null);
+        return new Outcome<CardBindingView>(OutcomeStatus.Done, index >= 0 ? Cards[index] : null);
     }
 
     private Task WaitAsync() => Gate?.Task ?? Task.CompletedTask;

@@ -189,15 +189,15 @@ public class CardGrantTests : PassTestBase
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsJsonAsync(PassRoutes.Api + "/account/login", new Pass.Shared.Users.LoginRequest("desk@test.local", PassApplication.PersonPassword))).StatusCode);
         var desk = new Pass.Web.Client.Services.ClientCardDeskService(new Pass.Web.Client.Services.PortalHttp(http));
 
-        var warned = await desk.BindCardAsync(_personId, "0077740828", CardReaderFormat.DecimalUid);
-        var bound = await desk.BindCardAsync(_personId, "0077740828", CardReaderFormat.DecimalUid, warned.ConflictingBindingId);
+        var warned = CardHolder.Of(await desk.BindCardAsync(_personId, "0077740828", CardReaderFormat.DecimalUid));
+        var bound = await desk.BindCardAsync(_personId, "0077740828", CardReaderFormat.DecimalUid, warned?.BindingId);
 
-        Assert.Equal(CardDeskOutcome.ReportedLost, warned.Outcome);
-        Assert.Equal(lost.Id, warned.ConflictingBindingId);
-        Assert.Equal("D*** S****", warned.BoundTo);
-        Assert.NotNull(warned.ReportedLostAt);
-        Assert.Equal(CardDeskOutcome.Done, bound.Outcome);
-        Assert.Equal("04A23B1C", bound.Binding?.CardNumber);
+        Assert.True(warned?.ReportedLost);
+        Assert.Equal(lost.Id, warned?.BindingId);
+        Assert.Equal("D*** S****", warned?.BoundTo);
+        Assert.NotNull(warned?.ReportedLostAt);
+        Assert.True(bound.Succeeded);
+        Assert.Equal("04A23B1C", bound.Value?.CardNumber);
     }
 
     [Fact]

@@ -1,9 +1,0 @@
-namespace Pass.Web.QrLogin;
-
-public enum QrRedeemOutcome
-{
-    Redeemed,
-    Unknown,
-    Expired,
-    Replayed,
-}
