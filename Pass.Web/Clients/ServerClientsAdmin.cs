@@ -14,19 +14,13 @@ public sealed class ServerClientsAdmin(ClientRegistry clients, AuditLog audit) :
 
     public async Task<Outcome<ClientSecretResponse>> RegisterAsync(RegisterClientRequest request, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(request.DisplayName))
+        if (ClientRules.Check(request) is { } invalid)
         {
-            return Outcome<ClientSecretResponse>.Invalid("displayName", ProblemCode.DisplayNameRequired);
+            return Outcome<ClientSecretResponse>.Invalid(invalid.Field, invalid.Problem);
         }
 
         var type = request.Type ?? ClientType.Confidential;
-        if (Validate(new ClientShape(type, request.Grants ?? [], request.ReaderFormat is not null, request.RedirectUris ?? [], request.Origins ?? [],
-                request.BackchannelLogoutUri, request.FrontchannelLogoutUri, request.MayIntrospect ?? false, request.PostLogoutRedirectUris)) is { } invalid)
-        {
-            return Outcome<ClientSecretResponse>.Invalid(invalid);
-        }
-
-        var secret = await clients.RegisterAsync(request.DisplayName.Trim(), request.Grants ?? [], request.ReaderFormat, ct: ct,
+        var secret = await clients.RegisterAsync(request.DisplayName!.Trim(), request.Grants ?? [], request.ReaderFormat, ct: ct,
             redirectUris: request.RedirectUris, requireConsent: request.RequireConsent ?? true, mayIntrospect: request.MayIntrospect ?? false,
             type: type, addresses: new ClientAddresses(request.Origins ?? [], request.BackchannelLogoutUri, request.FrontchannelLogoutUri),
             postLogoutRedirectUris: request.PostLogoutRedirectUris);

@@ -10,6 +10,7 @@ using Pass.Web.Audit;
 using Pass.Web.Data;
 using Pass.Web.Oauth;
 using Pass.Web.Infrastructure;
+using Pass.Web.Users;
 
 namespace Pass.Web.Sms;
 
@@ -20,6 +21,7 @@ namespace Pass.Web.Sms;
 public sealed class SmsCodeRedeemer(
     PassDbContext db,
     UserManager<ApplicationUser> users,
+    UserDirectory directory,
     TimeProvider time,
     AuditLog audit)
 {
@@ -77,28 +79,13 @@ public sealed class SmsCodeRedeemer(
         }
     }
 
+    /// <summary>Through the one creation path; a second sign-up racing this one for the same phone finds the account made.</summary>
     private async Task<SmsRedeemResult> SignUpAsync(string phone, CancellationToken ct)
     {
-        // Email is the sign-in name elsewhere; a phone-only person gets an address in the reserved .invalid domain.
-        var email = $"{phone.TrimStart('+')}@phone.invalid";
-        var user = new ApplicationUser
-        {
-            UserName = email,
-            Email = email,
-            DisplayName = phone,
-            PhoneNumber = phone,
-            PhoneNumberConfirmed = true,
-            CreatedAt = time.GetUtcNow(),
-        };
-        var created = await users.CreateAsync(user);
-        if (!created.Succeeded)
-        {
-            return new SmsRedeemResult(SmsRedeemOutcome.AccountExists);
-        }
-
-        await users.AddToRoleAsync(user, PassRoles.User);
-        await audit.RecordAsync(AuditEventType.UserCreated, user.Id, detail: AuditDetail.Of(AuditDetailCode.SignedUpBySms), ct: ct);
-        return new SmsRedeemResult(SmsRedeemOutcome.Redeemed, user);
+        var created = await directory.CreateAsync(NewPerson.SignedUpBySms(phone), ct);
+        return created.Succeeded && await users.FindByIdAsync(created.Value!.User.Id) is { } user
+            ? new SmsRedeemResult(SmsRedeemOutcome.Redeemed, user)
+            : new SmsRedeemResult(SmsRedeemOutcome.AccountExists);
     }
 
     private async Task<SmsRedeemResult> MovePhoneAsync(SmsCode entry, ApplicationUser? holder, CancellationToken ct)

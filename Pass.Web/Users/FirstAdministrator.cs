@@ -10,7 +10,6 @@ namespace Pass.Web.Users;
 public sealed class FirstAdministrator(
     IServiceScopeFactory scopes,
     IOptions<BootstrapOptions> bootstrap,
-    TimeProvider time,
     ILogger<FirstAdministrator> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
@@ -18,7 +17,7 @@ public sealed class FirstAdministrator(
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         await SeedRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
-        await SeedAdministratorAsync(services.GetRequiredService<UserManager<ApplicationUser>>());
+        await SeedAdministratorAsync(services.GetRequiredService<UserManager<ApplicationUser>>(), services.GetRequiredService<UserDirectory>(), ct);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
@@ -34,7 +33,8 @@ public sealed class FirstAdministrator(
         }
     }
 
-    private async Task SeedAdministratorAsync(UserManager<ApplicationUser> users)
+    /// <summary>Created through the one creation path (its checks, its audit line); an existing account of that email is promoted instead.</summary>
+    private async Task SeedAdministratorAsync(UserManager<ApplicationUser> users, UserDirectory directory, CancellationToken ct)
     {
         if ((await users.GetUsersInRoleAsync(PassRoles.Admin)).Count > 0)
         {
@@ -42,31 +42,21 @@ public sealed class FirstAdministrator(
         }
 
         var email = bootstrap.Value.AdminEmail;
-        var password = bootstrap.Value.AdminPassword;
-        var generated = string.IsNullOrEmpty(password);
-        password = generated ? Secrets.NewPassword() : password;
-        var admin = await users.FindByEmailAsync(email);
-        if (admin is null)
+        if (await users.FindByEmailAsync(email) is { } existing)
         {
-            admin = new ApplicationUser
-            {
-                UserName = email,
-                Email = email,
-                EmailConfirmed = true,
-                DisplayName = "Administrator",
-                CreatedAt = time.GetUtcNow(),
-            };
-            var created = await users.CreateAsync(admin, password!);
-            if (!created.Succeeded)
-            {
-                throw new InvalidOperationException("The first administrator could not be created: "
-                    + string.Join(" ", created.Errors.Select(e => e.Description)));
-            }
+            await users.AddToRolesAsync(existing, [PassRoles.Admin, PassRoles.User]);
+            logger.LogInformation("Made {Email} the first administrator.", email);
+            return;
         }
 
-        await users.AddToRolesAsync(admin, [PassRoles.Admin, PassRoles.User]);
+        var created = await directory.CreateAsync(NewPerson.FirstAdministrator(email, bootstrap.Value.AdminPassword), ct);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException("The first administrator could not be created: " + created.Describe());
+        }
+
         logger.LogInformation("Created the first administrator {Email}.", email);
-        if (generated)
+        if (created.Value!.GeneratedPassword is { } password)
         {
             // Printed to the console once, never logged: it is not kept anywhere else.
             Console.WriteLine($"""
@@ -74,7 +64,7 @@ public sealed class FirstAdministrator(
                 ==== Pass: first administrator ====
                   email:    {email}
                   password: {password}
-                Change it after signing in. It is shown only this once.
+                It is shown only this once; you choose your own at the first sign-in.
 
                 """);
         }
