@@ -7,7 +7,7 @@ public static class InfrastructureSetup
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddPassPolicies();
-        builder.Services.AddPassRateLimits(builder.Configuration);
+        builder.Services.AddPassRateLimits();
         return builder;
     }
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Pass.Web.Infrastructure;
 
@@ -26,12 +27,13 @@ public static class RateLimits
     /// <summary>Password sign-in POSTs (portal form and API), per address, per minute.</summary>
     public const string SignIn = "sign-in";
 
-    public static IServiceCollection AddPassRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPassRateLimits(this IServiceCollection services)
     {
-        var options = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        services.AddSingleton(options);
-        services.AddRateLimiter(limiter =>
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, limits) =>
         {
+            var options = limits.Value;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(CheckToken, context => PerSecond(new(CheckToken, context.Connection.RemoteIpAddress, null), options.CheckTokenPerSecond));
             limiter.AddPolicy(Token, context => !HttpMethods.IsPost(context.Request.Method) ? NoLimit
@@ -61,7 +63,7 @@ public static class RateLimits
     /// <summary>Right after routing, so the policies of the matched endpoint apply.</summary>
     public static IApplicationBuilder UsePassRateLimits(this IApplicationBuilder app)
     {
-        if (app.ApplicationServices.GetRequiredService<RateLimitOptions>().Enabled)
+        if (app.ApplicationServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled)
         {
             app.UseRateLimiter();
         }

@@ -20,7 +20,7 @@ public sealed class QrLoginService(
     IOpenIddictAuthorizationManager authorizations,
     IOpenIddictTokenManager tokens,
     QrSessionNotifier notifier,
-    RateLimitOptions limits,
+    IOptions<RateLimitOptions> rateLimits,
     AuditLog audit)
 {
     public async Task<QrCreateResult> CreateAsync(string? session, string userId, string? clientId, CancellationToken ct = default)
@@ -30,7 +30,7 @@ public sealed class QrLoginService(
             return new QrCreateResult(QrCreateOutcome.InvalidSession);
         }
 
-        if (limits.Enabled && await CreationWaitAsync(userId, limits.QrSessionsPerPersonPerMinute, ct) is { } wait)
+        if (rateLimits.Value is { Enabled: true } limits && await CreationWaitAsync(userId, limits.QrSessionsPerPersonPerMinute, ct) is { } wait)
         {
             return new QrCreateResult(QrCreateOutcome.TooMany, RetryAfter: wait);
         }
