@@ -46,11 +46,20 @@ public static class RateLimits
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
-            limiter.OnRejected = (rejected, _) =>
+            limiter.OnRejected = async (rejected, ct) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-                rejected.HttpContext.Response.SetRetryAfter(retryAfter);
-                return ValueTask.CompletedTask; // the error body comes from the area's status code handler
+                var response = rejected.HttpContext.Response;
+                response.SetRetryAfter(retryAfter);
+
+                // The API and OAuth bodies come from their area's status code handler. A page (the sign-in form) would be
+                // re-executed as the not-found page, so it says here what happened, in both of the portal's languages.
+                if (RequestAreas.IsPage(rejected.HttpContext))
+                {
+                    var seconds = response.Headers.RetryAfter.ToString();
+                    response.ContentType = "text/plain; charset=utf-8";
+                    await response.WriteAsync($"Too many attempts; try again in {seconds} s.\n尝试次数过多，请 {seconds} 秒后再试。\n", ct);
+                }
             };
         });
         return services;

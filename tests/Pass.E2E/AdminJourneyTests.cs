@@ -66,12 +66,18 @@ public class AdminJourneyTests(ChromiumFixture chromium) : PortalTest(chromium)
             return await db.Users.CountAsync(u => u.NormalizedEmail == "NIA.PARK@TEST.LOCAL");
         });
         Assert.Equal(1, created);
+        // Of this person: the first administrator's creation at start is audited too.
         var audited = await App.WithScopeAsync(async sp =>
-            await sp.GetRequiredService<Pass.Web.Data.PassDbContext>().AuditEvents.CountAsync(e => e.Type == AuditEventType.UserCreated));
+        {
+            var db = sp.GetRequiredService<Pass.Web.Data.PassDbContext>();
+            var nia = await db.Users.SingleAsync(u => u.NormalizedEmail == "NIA.PARK@TEST.LOCAL");
+            return await db.AuditEvents.CountAsync(e => e.Type == AuditEventType.UserCreated && e.SubjectUserId == nia.Id);
+        });
         Assert.Equal(1, audited);
 
         await Page.Locator("#nav-audit").ClickAsync();
-        var row = Page.Locator("[data-testid=audit-grid] tr").Filter(new() { Has = Page.Locator("[data-testid=audit-event][data-type=UserCreated]") });
+        var row = Page.Locator("[data-testid=audit-grid] tr").Filter(new() { Has = Page.Locator("[data-testid=audit-event][data-type=UserCreated]") })
+            .Filter(new() { Has = Page.Locator("[data-testid=audit-subject]", new() { HasText = "Nia Park" }) });
         await Expect(row).ToHaveCountAsync(1, new() { Timeout = Patience });
         await Expect(row.Locator("[data-testid=audit-actor]")).ToHaveTextAsync("Administrator");
         await Expect(row.Locator("[data-testid=audit-subject]")).ToHaveTextAsync("Nia Park");

@@ -75,6 +75,27 @@ public sealed class RateLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_portal_sign_in_form_counts_its_posts_toward_the_address_rate_but_not_its_page_views()
+    {
+        var http = _app.CreateBrowserClient(followRedirects: false);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/Account/Login")).StatusCode);
+        }
+
+        var form = () => new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = PassApplication.AdminEmail, ["Input.Password"] = "wrong" });
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await http.PostAsync("/Account/Login", form())).StatusCode);
+        }
+
+        var refused = await http.PostAsync("/Account/Login", form());
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.Contains("Retry-After"));
+        Assert.StartsWith("Too many attempts", await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task A_person_may_create_only_so_many_qr_codes_a_minute()
     {
         var email = "qr-limit@test.local";
