@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Pass.Shared;
 using Pass.Shared.Audit;
 using Pass.Shared.Oauth;
-using Pass.Web.Users;
 using Pass.Web.Infrastructure;
 
 namespace Pass.Web.Audit;

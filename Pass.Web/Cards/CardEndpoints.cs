@@ -5,7 +5,6 @@ using Pass.Shared.Oauth;
 using Pass.Shared.Problems;
 using Pass.Web.Infrastructure;
 using Pass.Web.Data;
-using Pass.Web.Users;
 
 namespace Pass.Web.Cards;
 

@@ -1,7 +1,6 @@
 using OpenIddict.Abstractions;
 using Pass.Shared.Cards;
 using Pass.Shared.Oauth;
-using Pass.Web.Clients;
 using Pass.Web.Oauth;
 using Pass.Web.Data;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Pass.Shared.Clients;
 using Pass.Shared.Oauth;
 using Pass.Web.Infrastructure;
-using Pass.Web.Users;
 
 namespace Pass.Web.Clients;
 

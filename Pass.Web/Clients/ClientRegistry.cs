@@ -7,7 +7,6 @@ using Pass.Shared.Kiosk;
 using Pass.Shared.Oauth;
 using Pass.Web.Data;
 using Pass.Web.Infrastructure;
-using Pass.Web.Oauth;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Pass.Web.Clients;

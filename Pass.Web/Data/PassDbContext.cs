@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Pass.Shared.Cards;
 using Pass.Shared.QrLogin;
-using Pass.Web.Audit;
-using Pass.Web.Clients;
 using Pass.Web.Data;
 
 namespace Pass.Web.Data;

@@ -11,7 +11,6 @@ using Pass.Web.Infrastructure;
 using Pass.Web.Audit;
 using Pass.Web.Data;
 using Pass.Web.Oauth;
-using Pass.Web.Users;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Pass.Web.Kiosk;

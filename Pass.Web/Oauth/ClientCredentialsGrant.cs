@@ -1,6 +1,5 @@
 using OpenIddict.Abstractions;
 using Pass.Shared.Oauth;
-using Pass.Web.Clients;
 using Pass.Web.Data;
 
 namespace Pass.Web.Oauth;

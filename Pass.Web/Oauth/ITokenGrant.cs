@@ -1,5 +1,4 @@
 using OpenIddict.Abstractions;
-using Pass.Web.Clients;
 using Pass.Web.Data;
 
 namespace Pass.Web.Oauth;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using Pass.Shared.Oauth;
-using Pass.Web.Clients;
 using Pass.Web.Data;
 using Pass.Web.Users;
 

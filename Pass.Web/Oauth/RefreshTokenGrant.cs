@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Pass.Shared.Oauth;
-using Pass.Web.Clients;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using Pass.Web.Data;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using Pass.Web.Data;
-using Pass.Web.Infrastructure;
 
 namespace Pass.Web.Oauth;
 

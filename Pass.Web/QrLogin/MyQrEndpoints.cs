@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Pass.Shared.Oauth;
 using Pass.Shared.QrLogin;
 using Pass.Web.Infrastructure;
-using Pass.Web.Users;
 
 namespace Pass.Web.QrLogin;
 

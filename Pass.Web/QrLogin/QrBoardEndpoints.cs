@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using Pass.Shared.Oauth;
 using Pass.Shared.QrLogin;
 using Pass.Web.Infrastructure;
-using Pass.Web.Users;
 
 namespace Pass.Web.QrLogin;
 

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pass.Shared.Oauth;
 using Pass.Shared.QrLogin;
-using Pass.Web.Data;
 using Pass.Web.Oauth;
 using Pass.Web.Users;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.Extensions.Options;
-using Pass.Web.Infrastructure;
 using Pass.Web.Data;
 
 namespace Pass.Web.Sms;

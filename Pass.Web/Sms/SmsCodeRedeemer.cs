@@ -8,7 +8,6 @@ using Pass.Shared.Sms;
 using Pass.Shared.Users;
 using Pass.Web.Audit;
 using Pass.Web.Data;
-using Pass.Web.Oauth;
 using Pass.Web.Infrastructure;
 using Pass.Web.Users;
 

@@ -1,7 +1,6 @@
 using OpenIddict.Abstractions;
 using Pass.Shared.Oauth;
 using Pass.Shared.Users;
-using Pass.Web.Clients;
 using Pass.Web.Oauth;
 using Pass.Web.Data;
 

@@ -4,7 +4,6 @@ using Pass.Shared;
 using Pass.Shared.Oauth;
 using Pass.Shared.Tokens;
 using Pass.Web.Infrastructure;
-using Pass.Web.Users;
 
 namespace Pass.Web.Tokens;
 

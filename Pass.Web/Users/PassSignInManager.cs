@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Pass.Shared.Oauth;
 using Pass.Web.Data;
-using Pass.Web.Oauth;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using Pass.Web.Infrastructure;
 

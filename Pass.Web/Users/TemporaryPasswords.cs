@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Pass.Shared.Oauth;
-using Pass.Web.Data;
 using Pass.Web.Infrastructure;
 
 namespace Pass.Web.Users;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Pass.Web.Data;
-using Pass.Web.Oauth;
 using Pass.Web.Infrastructure;
 
 namespace Pass.Web.Users;

@@ -8,7 +8,6 @@ using Pass.Shared.Problems;
 using Pass.Shared.Users;
 using Pass.Web.Audit;
 using Pass.Web.Data;
-using Pass.Web.Oauth;
 using Pass.Web.Infrastructure;
 
 namespace Pass.Web.Users;

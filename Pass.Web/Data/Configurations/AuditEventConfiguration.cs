@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Pass.Web.Audit;
 
 namespace Pass.Web.Data.Configurations;
 

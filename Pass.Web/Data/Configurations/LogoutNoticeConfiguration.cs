@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Pass.Web.Logout;
 
 namespace Pass.Web.Data.Configurations;
 
