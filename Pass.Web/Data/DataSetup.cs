@@ -11,7 +11,7 @@ public static class DataSetup
         var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var data = new PassDataDirectory(options.ResolveDataDirectory(builder.Environment.ContentRootPath));
         builder.Services.AddSingleton(data);
-        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         var connectionString = builder.Configuration.GetConnectionString("Pass") is { Length: > 0 } configured
             ? configured

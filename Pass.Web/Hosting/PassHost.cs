@@ -9,7 +9,7 @@ using Pass.Web.Users;
 namespace Pass.Web.Hosting;
 
 /// <summary>
-/// The composition root's own parts: HSTS, request logging, the API document, health checks, and the middleware
+/// The composition root's own parts: request logging, the API document, health checks, and the middleware
 /// pipeline every module's endpoints run in.
 /// </summary>
 public static class PassHost
@@ -17,11 +17,6 @@ public static class PassHost
     public static WebApplicationBuilder AddPassHost(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddHsts(hsts =>
-        {
-            hsts.MaxAge = TimeSpan.FromDays(365);
-            hsts.IncludeSubDomains = true;
-        });
         // One line per request: method, path without query, status, duration. Never headers, queries or bodies,
         // which carry tokens, secrets and card numbers.
         services.AddHttpLogging(logging =>

@@ -1,11 +1,16 @@
 namespace Pass.Web.Infrastructure;
 
-/// <summary>The mechanisms every module uses: error bodies, authorization policies, rate-limit policies.</summary>
+/// <summary>The mechanisms every module uses: error bodies, security headers (HSTS), authorization policies, rate-limit policies.</summary>
 public static class InfrastructureSetup
 {
     public static WebApplicationBuilder AddPassInfrastructure(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddHsts(hsts =>
+        {
+            hsts.MaxAge = TimeSpan.FromDays(365);
+            hsts.IncludeSubDomains = true;
+        });
         builder.Services.AddPassPolicies();
         builder.Services.AddPassRateLimits();
         return builder;

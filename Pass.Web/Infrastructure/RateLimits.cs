@@ -11,7 +11,7 @@ namespace Pass.Web.Infrastructure;
 /// <summary>
 /// The rate-limit policies, one per kind of request, which each module sets on its endpoint groups
 /// (<c>RequireRateLimiting</c>); partitioned by caller. A refused request gets 429 with <c>Retry-After</c> and the usual
-/// error body of its area. The limiter runs right after routing, before anything else reads the request.
+/// error body of its area. The limiter runs right after routing, before authentication and the endpoint.
 /// </summary>
 public static class RateLimits
 {

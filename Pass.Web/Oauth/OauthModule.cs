@@ -29,7 +29,6 @@ public static class OauthModule
         services.AddSingleton<TokenPruner>();
         services.AddHostedService(sp => sp.GetRequiredService<TokenPruner>());
         services.AddScoped<PrincipalFactory>();
-        services.AddScoped<ClientRegistry>();
         services.AddTokenGrant<ClientCredentialsGrant>()
             .AddTokenGrant<PasswordGrant>()
             .AddTokenGrant<RefreshTokenGrant>()
