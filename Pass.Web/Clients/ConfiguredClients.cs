@@ -8,7 +8,7 @@ namespace Pass.Web.Clients;
 /// At start, after the migration: Pass's own kiosk client, the clients of <c>Pass:Clients</c> (created or updated,
 /// under the same rule as the clients page), and in Development a demo terminal and app.
 /// </summary>
-public sealed class ConfiguredClients(IServiceScopeFactory scopes, IConfiguration configuration, IHostEnvironment environment) : IHostedService
+internal sealed class ConfiguredClients(IServiceScopeFactory scopes, IConfiguration configuration, IHostEnvironment environment) : IHostedService
 {
     public const string DemoClientId = "demo-terminal";
     public const string DemoAppId = "demo-app";

@@ -9,7 +9,7 @@ namespace Pass.Web.Clients;
 /// revocation and check_token. An origin gets an answer only when an enabled single-page app registered it; never
 /// a wildcard, never credentials (the app sends tokens, not cookies).
 /// </summary>
-public sealed class SpaCors(SpaOrigins origins) : ICorsPolicyProvider
+internal sealed class SpaCors(SpaOrigins origins) : ICorsPolicyProvider
 {
     private static readonly string[] Paths =
         [PassRoutes.Token, PassRoutes.UserInfo, PassRoutes.Revoke, PassRoutes.CheckToken, PassRoutes.Metadata, "/.well-known/openid-configuration", "/.well-known/jwks"];

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Pass.Web.Data;
 
 /// <summary>Runs first, before the server listens: brings the database to the latest migration, in WAL mode.</summary>
-public sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedService
+internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {

@@ -12,7 +12,7 @@ namespace Pass.Web.Data;
 /// The settings belong to the native connection, which the pool keeps open across EF's opens and closes, so they
 /// are sent once per native connection, not on every open (that was one extra command per request).
 /// </summary>
-public sealed class SqlitePragmas(Microsoft.Extensions.Options.IOptions<StorageOptions> options) : DbConnectionInterceptor
+internal sealed class SqlitePragmas(Microsoft.Extensions.Options.IOptions<StorageOptions> options) : DbConnectionInterceptor
 {
     private readonly string _pragmas =
         $"PRAGMA synchronous={(options.Value.Durability == Durability.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";

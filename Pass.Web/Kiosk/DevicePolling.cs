@@ -14,7 +14,7 @@ namespace Pass.Web.Kiosk;
 /// An approved code is always redeemed, however soon. Remembered per node, by a hash of the device code, for the
 /// code's lifetime.
 /// </summary>
-public sealed class DevicePolling(IOptions<KioskOptions> options, TimeProvider time) :
+internal sealed class DevicePolling(IOptions<KioskOptions> options, TimeProvider time) :
     IOpenIddictServerHandler<ApplyDeviceAuthorizationResponseContext>,
     IOpenIddictServerHandler<ApplyTokenResponseContext>
 {

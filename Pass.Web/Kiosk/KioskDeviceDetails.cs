@@ -13,7 +13,7 @@ namespace Pass.Web.Kiosk;
 /// At the device authorization endpoint: records which device asks and from where, so the person who scans the
 /// code sees it before approving. OpenIddict copies these claims into the user code it issues.
 /// </summary>
-public sealed class KioskDeviceDetails : IOpenIddictServerHandler<HandleDeviceAuthorizationRequestContext>
+internal sealed class KioskDeviceDetails : IOpenIddictServerHandler<HandleDeviceAuthorizationRequestContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<HandleDeviceAuthorizationRequestContext>()

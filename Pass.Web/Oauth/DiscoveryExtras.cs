@@ -9,7 +9,7 @@ namespace Pass.Web.Oauth;
 /// endpoints, and that Pass sends Back- and Front-Channel Logout with <c>sid</c> (OIDC Back-Channel Logout 1.0 §2.1,
 /// Front-Channel Logout 1.0 §3).
 /// </summary>
-public sealed class DiscoveryExtras : IOpenIddictServerHandler<HandleConfigurationRequestContext>
+internal sealed class DiscoveryExtras : IOpenIddictServerHandler<HandleConfigurationRequestContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<HandleConfigurationRequestContext>()

@@ -9,7 +9,7 @@ namespace Pass.Web.Oauth;
 /// OpenIddict's default <c>error_uri</c>, which describes access_denied whatever the error was: a link that explains
 /// another error misleads an integrator more than none.
 /// </summary>
-public sealed class OwnErrorUris : IOpenIddictServerHandler<ApplyAuthorizationResponseContext>
+internal sealed class OwnErrorUris : IOpenIddictServerHandler<ApplyAuthorizationResponseContext>
 {
     /// <summary>OpenIddict's page for "the authorization was denied by the resource owner".</summary>
     private const string AccessDeniedPage = "ID2015";

@@ -19,7 +19,7 @@ namespace Pass.Web.Oauth;
 /// revokes the whole family. Kept per node, in memory, for the grace only; the same client must ask (its secret is
 /// checked again).
 /// </summary>
-public sealed class RefreshRetries(IOptions<TokenOptions> options, TimeProvider time) :
+internal sealed class RefreshRetries(IOptions<TokenOptions> options, TimeProvider time) :
     IOpenIddictServerHandler<ValidateTokenRequestContext>,
     IOpenIddictServerHandler<ApplyTokenResponseContext>
 {

@@ -9,7 +9,7 @@ namespace Pass.Web.Oauth;
 /// <c>invalid_client</c> (RFC 6749 §5.2) whatever its grant, where OpenIddict would call some of them
 /// <c>invalid_request</c>.
 /// </summary>
-public sealed class RequireClientAuthentication : IOpenIddictServerHandler<ValidateTokenRequestContext>
+internal sealed class RequireClientAuthentication : IOpenIddictServerHandler<ValidateTokenRequestContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateTokenRequestContext>()

@@ -11,7 +11,7 @@ namespace Pass.Web.Oauth;
 /// redirect_uri. Such a request is read as Pass's QR grant before OpenIddict validates it as an RFC 6749
 /// authorization code (whose redemption here always carries a PKCE verifier).
 /// </summary>
-public sealed class SeedCodeGrantMapping(IOpenIddictApplicationManager applications) : IOpenIddictServerHandler<ExtractTokenRequestContext>
+internal sealed class SeedCodeGrantMapping(IOpenIddictApplicationManager applications) : IOpenIddictServerHandler<ExtractTokenRequestContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<ExtractTokenRequestContext>()

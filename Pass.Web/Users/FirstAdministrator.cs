@@ -6,7 +6,7 @@ using Pass.Web.Data;
 namespace Pass.Web.Users;
 
 /// <summary>At start, after the migration: the roles, and the first administrator when no administrator exists.</summary>
-public sealed class FirstAdministrator(
+internal sealed class FirstAdministrator(
     IServiceScopeFactory scopes,
     IOptions<BootstrapOptions> bootstrap,
     ILogger<FirstAdministrator> logger) : IHostedService
