@@ -69,15 +69,14 @@ public static class QrLoginEndpoints
     }
 
     public static async Task<Results<Ok<QrStatusResponse>, JsonHttpResult<OAuthError>>> StatusAsync(
-        string? session, ClaimsPrincipal user, QrLoginService qr, Administrators administrators, HttpContext context)
+        string? session, ClaimsPrincipal user, QrLoginService qr, HttpContext context)
     {
         if (string.IsNullOrEmpty(session))
         {
             return OAuthResults.BadRequest("The session parameter is required.");
         }
 
-        var viewerId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var found = await qr.FindForViewerAsync(session, viewerId, await administrators.IsAdministratorAsync(user), context.RequestAborted);
+        var found = await qr.FindForViewerAsync(session, user, context.RequestAborted);
         return found is null
             ? OAuthResults.NotFound("No such session.")
             : TypedResults.Ok(new QrStatusResponse(qr.StatusOf(found)));

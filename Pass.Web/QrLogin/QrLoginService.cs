@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
@@ -7,6 +8,7 @@ using Pass.Web.Audit;
 using Pass.Web.Data;
 using Pass.Web.Infrastructure;
 using Pass.Web.Oauth;
+using Pass.Web.Users;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Pass.Web.QrLogin;
@@ -21,6 +23,7 @@ public sealed class QrLoginService(
     IOpenIddictTokenManager tokens,
     QrSessionNotifier notifier,
     IOptions<RateLimitOptions> rateLimits,
+    Administrators administrators,
     AuditLog audit)
 {
     public async Task<QrCreateResult> CreateAsync(string? session, string userId, string? clientId, CancellationToken ct = default)
@@ -77,8 +80,11 @@ public sealed class QrLoginService(
         return recent.Count < perMinute ? null : recent[^1].AddMinutes(1) - now;
     }
 
-    /// <summary>The session if <paramref name="viewerId"/> created it or is an administrator; otherwise it does not exist for them.</summary>
-    public async Task<QrSession?> FindForViewerAsync(string? session, string viewerId, bool isAdmin, CancellationToken ct = default)
+    /// <summary>
+    /// The session if <paramref name="viewer"/> created it or is an administrator; otherwise it does not exist for them.
+    /// The creator, who polls it, is answered without the administrator rule's look-up.
+    /// </summary>
+    public async Task<QrSession?> FindForViewerAsync(string? session, ClaimsPrincipal viewer, CancellationToken ct = default)
     {
         if (!QrSession.IsValidSessionId(session))
         {
@@ -86,7 +92,8 @@ public sealed class QrLoginService(
         }
 
         var found = await db.QrSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Session == session, ct);
-        return found is not null && (isAdmin || found.UserId == viewerId) ? found : null;
+        return found is not null && (found.UserId == viewer.FindFirstValue(ClaimTypes.NameIdentifier) || await administrators.IsAdministratorAsync(viewer))
+            ? found : null;
     }
 
     public QrSessionStatus StatusOf(QrSession session) => session.StatusAt(time.GetUtcNow());

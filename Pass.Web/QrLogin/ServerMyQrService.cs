@@ -2,7 +2,6 @@ using Pass.Shared.Oauth;
 using Pass.Shared.QrLogin;
 using Pass.Web.Infrastructure;
 using Pass.Web.Clients;
-using Pass.Web.Users;
 
 namespace Pass.Web.QrLogin;
 
@@ -11,7 +10,6 @@ public sealed class ServerMyQrService(
     QrLoginService qr,
     ClientRegistry clients,
     QrSessionNotifier notifier,
-    Administrators administrators,
     IHttpContextAccessor http,
     TimeProvider time) : IMyQrService
 {
@@ -44,7 +42,7 @@ public sealed class ServerMyQrService(
 
     public async Task<QrSessionView?> GetAsync(string session, CancellationToken ct = default)
     {
-        if (await qr.FindForViewerAsync(session, User.UserId(), await administrators.IsAdministratorAsync(User), ct) is not { } found)
+        if (await qr.FindForViewerAsync(session, User, ct) is not { } found)
         {
             return null;
         }
