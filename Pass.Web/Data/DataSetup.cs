@@ -13,14 +13,30 @@ public static class DataSetup
         builder.Services.AddSingleton(data);
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        var connectionString = builder.Configuration.GetConnectionString("Pass") is { Length: > 0 } configured
-            ? configured
-            : $"Data Source={data.DatabasePath};Foreign Keys=True";
-        builder.Services.AddSingleton<SqlitePragmas>();
+        var provider = builder.Configuration.GetValue("Pass:Database:Provider", DatabaseProvider.Sqlite);
+        var configured = builder.Configuration.GetConnectionString("Pass");
+        var interceptors = (IServiceProvider services) => services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>();
+
         // Pooled: a token request would otherwise build a fresh context (and its services) each time.
-        builder.Services.AddDbContextPool<PassDbContext>((services, db) => db
-            .UseSqlite(connectionString)
-            .AddInterceptors([services.GetRequiredService<SqlitePragmas>(), .. services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()]));
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            if (string.IsNullOrWhiteSpace(configured))
+            {
+                throw new InvalidOperationException("Pass:Database:Provider is PostgreSQL: set ConnectionStrings:Pass.");
+            }
+
+            builder.Services.AddDbContextPool<PassDbContext, PostgresPassDbContext>((services, db) => db
+                .UseNpgsql(configured)
+                .AddInterceptors(interceptors(services)));
+        }
+        else
+        {
+            var connectionString = configured is { Length: > 0 } ? configured : $"Data Source={data.DatabasePath};Foreign Keys=True";
+            builder.Services.AddSingleton<SqlitePragmas>();
+            builder.Services.AddDbContextPool<PassDbContext>((services, db) => db
+                .UseSqlite(connectionString)
+                .AddInterceptors([services.GetRequiredService<SqlitePragmas>(), .. interceptors(services)]));
+        }
 
         builder.Services.AddDataProtection()
             .SetApplicationName("Pass")

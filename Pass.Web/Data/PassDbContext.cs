@@ -6,9 +6,23 @@ using Pass.Web.Data;
 
 namespace Pass.Web.Data;
 
-/// <summary>Identity, OpenIddict's stores and Pass's own tables in one SQLite database.</summary>
-public class PassDbContext(DbContextOptions<PassDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+/// <summary>
+/// Identity, OpenIddict's stores and Pass's own tables in one database: this type on SQLite (the single-node default),
+/// <see cref="PostgresPassDbContext"/> on PostgreSQL, each with its own migrations.
+/// </summary>
+public class PassDbContext : IdentityDbContext<ApplicationUser>
 {
+    public PassDbContext(DbContextOptions<PassDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the provider's own context type, whose migrations are its own.</summary>
+    protected PassDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<QrSession> QrSessions => Set<QrSession>();
 
     public DbSet<CardBinding> CardBindings => Set<CardBinding>();
