@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Pass.Web.Data;
 
@@ -17,6 +19,7 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedSer
         var database = scope.ServiceProvider.GetRequiredService<PassDbContext>().Database;
         if (database.IsNpgsql())
         {
+            await CreateIfMissingAsync(database.GetService<IRelationalDatabaseCreator>(), ct);
             await database.OpenConnectionAsync(ct);
             try
             {
@@ -37,4 +40,21 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedSer
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>The lock lives in the database, so the database comes first; two nodes creating it at once is fine.</summary>
+    private static async Task CreateIfMissingAsync(IRelationalDatabaseCreator creator, CancellationToken ct)
+    {
+        if (await creator.ExistsAsync(ct))
+        {
+            return;
+        }
+
+        try
+        {
+            await creator.CreateAsync(ct);
+        }
+        catch (Npgsql.PostgresException error) when (error.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+        {
+        }
+    }
 }

@@ -39,6 +39,13 @@ public sealed class PassApplication(string? dataDirectory = null, bool productio
         builder.UseSetting("Pass:Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Pass:Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Pass:DemoClient", "false");
+        if (PostgresServer is { } server)
+        {
+            // The matrix's PostgreSQL leg: one database per data folder, so a second instance on it is a restart.
+            builder.UseSetting("Pass:Database:Provider", "PostgreSql");
+            builder.UseSetting("ConnectionStrings:Pass", $"{server};Database={DatabaseName}");
+        }
+
         if (productionLogging)
         {
             builder.ConfigureLogging(logging => logging.AddProvider(Logs));
@@ -148,10 +155,27 @@ public sealed class PassApplication(string? dataDirectory = null, bool productio
         return await action(scope.ServiceProvider);
     }
 
+    /// <summary>
+    /// <c>PASS_TEST_POSTGRES</c> (a connection string without a database, e.g. from deploy/cluster/engines.sh) runs the
+    /// suite on PostgreSQL instead of SQLite.
+    /// </summary>
+    public static string? PostgresServer { get; } = Environment.GetEnvironmentVariable("PASS_TEST_POSTGRES") is { Length: > 0 } server ? server : null;
+
+    private string DatabaseName => "pass_" + Path.GetFileName(DataDirectory.TrimEnd(Path.DirectorySeparatorChar)).ToLowerInvariant();
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (PostgresServer is { } server && _ownsData)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var connection = new Npgsql.NpgsqlConnection($"{server};Database=postgres");
+            await connection.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+
         if (_ownsData && Directory.Exists(DataDirectory))
         {
             Directory.Delete(DataDirectory, recursive: true);
