@@ -183,8 +183,16 @@ public sealed class ClientRegistry(
 
     public async Task<IReadOnlyList<ClientSummary>> ListAsync(CancellationToken ct = default)
     {
-        var list = new List<ClientSummary>();
+        // Read the applications first: PostgreSQL runs one command at a time per connection, so each summary's own
+        // queries cannot run while the list is still being read (SQLite allowed it).
+        var apps = new List<object>();
         await foreach (var app in applications.ListAsync(count: null, offset: null, ct))
+        {
+            apps.Add(app);
+        }
+
+        var list = new List<ClientSummary>(apps.Count);
+        foreach (var app in apps)
         {
             list.Add(await SummarizeAsync(app, ct));
         }

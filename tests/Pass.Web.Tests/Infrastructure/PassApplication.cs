@@ -28,7 +28,10 @@ public sealed class PassApplication(string? dataDirectory = null, bool productio
     /// <summary>Every log line the host wrote (only with productionLogging, at the shipped log levels).</summary>
     public LogCapture Logs { get; } = new();
 
-    public FakeTimeProvider Time { get; } = new(startAt ?? TimeProvider.System.GetUtcNow());
+    /// <summary>Starts on a whole microsecond: PostgreSQL keeps times to the microsecond, so a test's "now" reads back equal.</summary>
+    public FakeTimeProvider Time { get; } = new(WholeMicroseconds(startAt ?? TimeProvider.System.GetUtcNow()));
+
+    private static DateTimeOffset WholeMicroseconds(DateTimeOffset time) => new(time.Ticks - (time.Ticks % 10), time.Offset);
 
     public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "pass-tests", Guid.NewGuid().ToString("N"));
 
