@@ -13,7 +13,7 @@ public static class DataSetup
         builder.Services.AddSingleton(data);
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        var provider = builder.Configuration.GetValue("Pass:Database:Provider", DatabaseProvider.Sqlite);
+        var provider = builder.PassDatabaseProvider();
         var configured = builder.Configuration.GetConnectionString("Pass");
         var interceptors = (IServiceProvider services) => services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>();
 
@@ -28,6 +28,8 @@ public static class DataSetup
             builder.Services.AddDbContextPool<PassDbContext, PostgresPassDbContext>((services, db) => db
                 .UseNpgsql(configured)
                 .AddInterceptors(interceptors(services)));
+            builder.Services.AddScoped(services => (PostgresPassDbContext)services.GetRequiredService<PassDbContext>());
+            builder.Services.AddSingleton<SharedKeyStore>();
         }
         else
         {
@@ -38,14 +40,26 @@ public static class DataSetup
                 .AddInterceptors([services.GetRequiredService<SqlitePragmas>(), .. interceptors(services)]));
         }
 
-        builder.Services.AddDataProtection()
-            .SetApplicationName("Pass")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data.KeysPath, "data-protection")));
+        // One key ring for every node on PostgreSQL (a cookie or an antiforgery token from one node is read on another);
+        // beside the SQLite file otherwise.
+        var protection = builder.Services.AddDataProtection().SetApplicationName("Pass");
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            protection.PersistKeysToDbContext<PostgresPassDbContext>();
+        }
+        else
+        {
+            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data.KeysPath, "data-protection")));
+        }
 
         builder.Services.AddHealthChecks().AddDbContextCheck<PassDbContext>("database", tags: ["ready"]);
         builder.Services.AddHostedService<DatabaseMigrator>();
         return data;
     }
+
+    /// <summary><c>Pass:Database:Provider</c>: SQLite unless PostgreSQL is named.</summary>
+    public static DatabaseProvider PassDatabaseProvider(this WebApplicationBuilder builder) =>
+        builder.Configuration.GetValue("Pass:Database:Provider", DatabaseProvider.Sqlite);
 
     /// <summary>The data folder <see cref="AddPassData"/> chose, for a module that needs a path while it is set up (key files).</summary>
     public static PassDataDirectory PassDataDirectory(this WebApplicationBuilder builder) =>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Pass.Web.Infrastructure.Cluster;
 
 namespace Pass.Web.Infrastructure;
 
@@ -6,9 +7,28 @@ namespace Pass.Web.Infrastructure;
 /// Tells watchers that something changed. A watcher subscribes to one key (or to all, for a live board)
 /// and disposes the subscription when it stops watching; it then reads the new state. After a change, the
 /// watchers of one key share one read of it (10,000 pages watching one QR code cost one query, not 10,000).
+/// On a cluster a change also travels to the other nodes, where it is published to their own watchers (one shared read
+/// per change per node); when a node rejoins the bus after it may have missed changes, every watcher reads again.
 /// </summary>
 public abstract class ChangeNotifier
 {
+    private readonly IClusterBus _bus;
+    private readonly string _topic;
+
+    protected ChangeNotifier(IClusterBus bus)
+    {
+        _bus = bus;
+        _topic = "changes:" + GetType().Name;
+        bus.Subscribe(_topic, PublishHere);
+        bus.Resumed += () =>
+        {
+            foreach (var key in _watchers.Keys.Where(key => key != Everything))
+            {
+                PublishHere(key);
+            }
+        };
+    }
+
     private const string Everything = "";
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Subscription, byte>> _watchers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _versions = new(StringComparer.Ordinal);
@@ -19,6 +39,12 @@ public abstract class ChangeNotifier
     public IDisposable SubscribeAll(Action<string> changed) => Add(Everything, changed);
 
     public void Publish(string key)
+    {
+        PublishHere(key);
+        _bus.Publish(_topic, key);
+    }
+
+    private void PublishHere(string key)
     {
         // Counted only while someone follows the key (the count goes with its last watcher): every QR code and kiosk
         // request is published, and a count per unwatched key would grow without end.

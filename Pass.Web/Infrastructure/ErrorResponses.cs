@@ -26,7 +26,12 @@ public static class ErrorResponses
         {
             if (!app.Environment.IsDevelopment())
             {
-                pages.UseExceptionHandler("/Error", createScopeForErrors: true);
+                pages.UseExceptionHandler(new ExceptionHandlerOptions
+                {
+                    ExceptionHandlingPath = "/Error",
+                    CreateScopeForErrors = true,
+                    StatusCodeSelector = error => Unavailable.IsOutage(error) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+                });
             }
 
             pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
@@ -89,8 +94,14 @@ public static class ErrorResponses
             BadHttpRequestException bad => bad.StatusCode,
             InvalidDataException or JsonException or FormatException or IOException => StatusCodes.Status400BadRequest,
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => 499,
+            _ when Unavailable.IsOutage(error) => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status500InternalServerError,
         };
+        if (context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = Unavailable.RetryAfterSeconds;
+        }
+
         return WriteStatusAsync(context);
     }
 
@@ -134,6 +145,7 @@ public static class ErrorResponses
         413 => (OAuthErrors.InvalidRequest, "The request body is too large."),
         415 => (OAuthErrors.InvalidRequest, "The content type is not supported."),
         429 => (OAuthErrors.TooManyRequests, "Too many requests; retry later."),
+        503 => (OAuthErrors.TemporarilyUnavailable, "The service is briefly unavailable; retry later."),
         >= 500 => (OAuthErrors.ServerError, "The server could not complete the request."),
         _ => (OAuthErrors.InvalidRequest, "The request was refused."),
     };

@@ -1,3 +1,5 @@
+using Pass.Web.Infrastructure.Cluster;
+
 namespace Pass.Web.Infrastructure;
 
 /// <summary>The mechanisms every module uses: error bodies, security headers (HSTS), authorization policies, rate-limit policies.</summary>
@@ -13,6 +15,7 @@ public static class InfrastructureSetup
         });
         builder.Services.AddPassPolicies();
         builder.Services.AddPassRateLimits();
+        builder.Services.AddPassCluster(builder.Configuration);
         return builder;
     }
 }

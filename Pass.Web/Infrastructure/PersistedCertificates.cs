@@ -12,19 +12,24 @@ public static class PersistedCertificates
     public static X509Certificate2 LoadOrCreate(string keysPath, string name, X509KeyUsageFlags usage, TimeProvider time)
     {
         var file = Path.Combine(keysPath, name + ".pfx");
-        if (File.Exists(file))
+        if (!File.Exists(file))
         {
-            return X509CertificateLoader.LoadPkcs12FromFile(file, password: null, X509KeyStorageFlags.EphemeralKeySet);
+            PrivateFile.WriteOnce(file, Create(name, usage, time));
         }
 
+        return Load(File.ReadAllBytes(file));
+    }
+
+    /// <summary>A new self-signed RSA certificate for <paramref name="usage"/>, as PKCS#12 bytes.</summary>
+    public static byte[] Create(string name, X509KeyUsageFlags usage, TimeProvider time)
+    {
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest($"CN=Pass {name}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, critical: true));
         var now = time.GetUtcNow();
         using var created = request.CreateSelfSigned(now.AddDays(-30), now.AddYears(10));
-        var bytes = created.Export(X509ContentType.Pkcs12);
-
-        PrivateFile.WriteOnce(file, bytes);
-        return X509CertificateLoader.LoadPkcs12FromFile(file, password: null, X509KeyStorageFlags.EphemeralKeySet);
+        return created.Export(X509ContentType.Pkcs12);
     }
+
+    public static X509Certificate2 Load(byte[] pkcs12) => X509CertificateLoader.LoadPkcs12(pkcs12, password: null, X509KeyStorageFlags.EphemeralKeySet);
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 
 namespace Pass.Web.Infrastructure;
 
@@ -15,9 +14,11 @@ public static class PersistedKeys
         var file = Path.Combine(keysPath, name + ".key");
         if (!File.Exists(file))
         {
-            PrivateFile.WriteOnce(file, System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+            PrivateFile.WriteOnce(file, System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(Create())));
         }
 
         return Convert.FromBase64String(File.ReadAllText(file).Trim());
     }
+
+    public static byte[] Create() => RandomNumberGenerator.GetBytes(32);
 }

@@ -1,6 +1,5 @@
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.IdentityModel.Tokens;
+using Microsoft.Extensions.Options;
 using OpenIddict.EntityFrameworkCore.Models;
 using Pass.Shared.Oauth;
 using Pass.Web.Clients;
@@ -76,13 +75,15 @@ public static class OauthModule
                     .SetRefreshTokenLifetime(tokens.RefreshTokenLifetime)
                     .SetRefreshTokenReuseLeeway(TimeSpan.Zero); // a retry within the grace is RefreshRetries' answer
 
-                server.AddSigningCertificate(PersistedCertificates.LoadOrCreate(data.KeysPath, "signing", X509KeyUsageFlags.DigitalSignature, TimeProvider.System))
-                    .AddEncryptionCertificate(PersistedCertificates.LoadOrCreate(data.KeysPath, "encryption", X509KeyUsageFlags.KeyEncipherment, TimeProvider.System));
-
-                // Tokens only Pass reads (reference access and refresh tokens, codes) are signed and encrypted with
-                // symmetric keys, which OpenIddict prefers when present; id_tokens keep the RSA certificate.
-                server.AddSigningKey(new SymmetricSecurityKey(PersistedKeys.LoadOrCreate(data.KeysPath, "token-signing")))
-                    .AddEncryptionKey(new SymmetricSecurityKey(PersistedKeys.LoadOrCreate(data.KeysPath, "token-encryption")));
+                // The same keys on every node: in the shared database on PostgreSQL, in the data folder on SQLite.
+                if (builder.PassDatabaseProvider() == DatabaseProvider.PostgreSql)
+                {
+                    services.AddSingleton<IConfigureOptions<OpenIddict.Server.OpenIddictServerOptions>, SharedTokenKeys>();
+                }
+                else
+                {
+                    TokenKeys.AddFromFolder(server, data.KeysPath);
+                }
 
                 if (pass.Issuer is { } issuer)
                 {

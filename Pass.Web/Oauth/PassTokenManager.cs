@@ -54,10 +54,11 @@ public sealed class PassTokenManager(
     public override async ValueTask<bool> TryRevokeAsync(OpenIddictEntityFrameworkCoreToken token, CancellationToken cancellationToken = default)
     {
         var revoked = await base.TryRevokeAsync(token, cancellationToken);
-        if (revoked && token.Id is { } id)
+        if (token.Id is { } id && token.Status == OpenIddictConstants.Statuses.Revoked)
         {
+            // Marked even when it was revoked already: a retry after a 503 (the bus was down) must still reach every node.
             var until = token.ExpirationDate is { } expires ? new DateTimeOffset(DateTime.SpecifyKind(expires, DateTimeKind.Utc)) : DateTimeOffset.MaxValue;
-            epochs.MarkToken(id, until);
+            await epochs.MarkTokenAsync(id, until, cancellationToken);
         }
 
         return revoked;
@@ -66,14 +67,14 @@ public sealed class PassTokenManager(
     public override async ValueTask<long> RevokeBySubjectAsync(string subject, CancellationToken cancellationToken = default)
     {
         var count = await base.RevokeBySubjectAsync(subject, cancellationToken);
-        epochs.MarkSubject(subject);
+        await epochs.MarkSubjectAsync(subject, cancellationToken);
         return count;
     }
 
     public override async ValueTask<long> RevokeByApplicationIdAsync(string identifier, CancellationToken cancellationToken = default)
     {
         var count = await base.RevokeByApplicationIdAsync(identifier, cancellationToken);
-        epochs.MarkApplication(identifier);
+        await epochs.MarkApplicationAsync(identifier, cancellationToken);
         return count;
     }
 
@@ -91,7 +92,7 @@ public sealed class PassTokenManager(
         }
 
         var count = await base.RevokeByAuthorizationIdAsync(identifier, cancellationToken);
-        epochs.MarkAuthorization(identifier);
+        await epochs.MarkAuthorizationAsync(identifier, cancellationToken);
         return count;
     }
 

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using Pass.Web.Infrastructure.Cluster;
 
 namespace Pass.Web.Oauth;
 
@@ -9,33 +11,49 @@ namespace Pass.Web.Oauth;
 /// S; otherwise check_token reads the database again. A single token's revocation (RFC 7009) marks only that
 /// token, so its person's or client's other tokens stay in memory. A mark is never lower than a read that could have
 /// missed the revocation, so the very next check after a revocation sees it.
+/// On a cluster each mark is also broadcast, and returns once every node has applied it (<see cref="IClusterBus"/>);
+/// a node that may have missed marks starts again with a floor mark on everything.
 /// </summary>
 public sealed class RevocationEpochs
 {
+    private const string Topic = "revocation";
     private readonly ConcurrentDictionary<string, long> _subjects = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _applications = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _authorizations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (long Mark, DateTimeOffset Until)> _tokens = new(StringComparer.Ordinal);
+    private readonly IClusterBus _bus;
     private long _sequence;
+    private long _floor;
+
+    public RevocationEpochs(IClusterBus bus)
+    {
+        _bus = bus;
+        bus.Subscribe(Topic, Apply);
+        bus.Resumed += MarkEverything;
+    }
 
     /// <summary>Read before a database load; the load is trusted as of this number.</summary>
     public long Sequence => Volatile.Read(ref _sequence);
 
-    public void MarkSubject(string subject) => Mark(_subjects, subject);
+    public Task MarkSubjectAsync(string subject, CancellationToken ct = default) => MarkAndTell(_subjects, 's', subject, ct);
 
-    public void MarkApplication(string applicationId) => Mark(_applications, applicationId);
+    public Task MarkApplicationAsync(string applicationId, CancellationToken ct = default) => MarkAndTell(_applications, 'a', applicationId, ct);
 
-    public void MarkAuthorization(string authorizationId) => Mark(_authorizations, authorizationId);
+    public Task MarkAuthorizationAsync(string authorizationId, CancellationToken ct = default) => MarkAndTell(_authorizations, 'z', authorizationId, ct);
 
     /// <summary>One token revoked; the mark is kept until the token would have expired anyway.</summary>
-    public void MarkToken(string tokenId, DateTimeOffset until)
+    public Task MarkTokenAsync(string tokenId, DateTimeOffset until, CancellationToken ct = default)
     {
-        var stamp = Interlocked.Increment(ref _sequence);
-        _tokens.AddOrUpdate(tokenId, (stamp, until), (_, old) => (Math.Max(old.Mark, stamp), until > old.Until ? until : old.Until));
+        MarkToken(tokenId, until);
+        return _bus.BroadcastAsync(Topic, $"t{until.UtcTicks.ToString(CultureInfo.InvariantCulture)} {tokenId}", ct);
     }
 
+    /// <summary>Everything loaded so far is stale: the node may have missed marks (it rejoined the cluster).</summary>
+    public void MarkEverything() => Volatile.Write(ref _floor, Interlocked.Increment(ref _sequence));
+
     public bool IsCurrent(string? subject, string? applicationId, string? authorizationId, string tokenId, long loadedAt) =>
-        Below(_subjects, subject, loadedAt) && Below(_applications, applicationId, loadedAt) && Below(_authorizations, authorizationId, loadedAt)
+        loadedAt >= Volatile.Read(ref _floor)
+        && Below(_subjects, subject, loadedAt) && Below(_applications, applicationId, loadedAt) && Below(_authorizations, authorizationId, loadedAt)
         && (!_tokens.TryGetValue(tokenId, out var token) || token.Mark <= loadedAt);
 
     /// <summary>Forgets the marks of tokens past their expiry (no check can accept them any more).</summary>
@@ -52,6 +70,35 @@ public sealed class RevocationEpochs
 
     private static bool Below(ConcurrentDictionary<string, long> marks, string? key, long loadedAt) =>
         key is null || !marks.TryGetValue(key, out var mark) || mark <= loadedAt;
+
+    private void MarkToken(string tokenId, DateTimeOffset until)
+    {
+        var stamp = Interlocked.Increment(ref _sequence);
+        _tokens.AddOrUpdate(tokenId, (stamp, until), (_, old) => (Math.Max(old.Mark, stamp), until > old.Until ? until : old.Until));
+    }
+
+    private Task MarkAndTell(ConcurrentDictionary<string, long> marks, char kind, string key, CancellationToken ct)
+    {
+        Mark(marks, key);
+        return _bus.BroadcastAsync(Topic, kind + key, ct);
+    }
+
+    /// <summary>Another node's mark, applied here before this node acknowledges it.</summary>
+    private void Apply(string message)
+    {
+        var key = message[1..];
+        switch (message[0])
+        {
+            case 's': Mark(_subjects, key); break;
+            case 'a': Mark(_applications, key); break;
+            case 'z': Mark(_authorizations, key); break;
+            case 't':
+                var space = key.IndexOf(' ');
+                MarkToken(key[(space + 1)..], new DateTimeOffset(long.Parse(key[..space], CultureInfo.InvariantCulture), TimeSpan.Zero));
+                break;
+            default: MarkEverything(); break;
+        }
+    }
 
     private void Mark(ConcurrentDictionary<string, long> marks, string key)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using Pass.Shared.Oauth;
 using Pass.Web.Infrastructure;
+using Pass.Web.Infrastructure.Cluster;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Pass.Web.Oauth;
@@ -11,10 +12,13 @@ namespace Pass.Web.Oauth;
 /// check_token's engine: a live access token is answered from memory (SHA-256 of the token → what it is);
 /// the database is read once per token, and again only after a revocation touched its person, client or
 /// authorization (<see cref="RevocationEpochs"/>). OpenIddict's stores stay the one source of truth.
+/// A cluster node that cannot show it has heard every revocation (<see cref="IClusterBus.IsCurrent"/>) neither answers
+/// from memory nor fills it: it reads the database for each check until it is current again.
 /// </summary>
 public sealed class TokenChecker(
     IServiceScopeFactory scopes,
     RevocationEpochs epochs,
+    IClusterBus bus,
     TimeProvider time,
     IOptions<TokenOptions> options)
 {
@@ -41,7 +45,7 @@ public sealed class TokenChecker(
                 return null;
             }
 
-            if (epochs.IsCurrent(known.Subject, known.ApplicationId, known.AuthorizationId, known.TokenId, known.LoadedAt))
+            if (bus.IsCurrent && epochs.IsCurrent(known.Subject, known.ApplicationId, known.AuthorizationId, known.TokenId, known.LoadedAt))
             {
                 return known;
             }
@@ -107,7 +111,11 @@ public sealed class TokenChecker(
             expires,
             loadedAt);
 
-        if (_live.Count < _capacity || _live.ContainsKey(key))
+        if (!bus.IsCurrent)
+        {
+            _live.TryRemove(key, out _);
+        }
+        else if (_live.Count < _capacity || _live.ContainsKey(key))
         {
             _live[key] = checkedToken;
         }

@@ -10,16 +10,21 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Pass.Web.QrLogin;
 
-/// <summary><see cref="IQrBoard"/> on the server: reads the sessions, and follows <see cref="QrSessionNotifier"/> for changes.</summary>
-public sealed class ServerQrBoard(PassDbContext db, ClientRegistry clients, QrSessionNotifier notifier, TimeProvider time) : IQrBoard
+/// <summary>
+/// <see cref="IQrBoard"/> on the server: reads the sessions, and follows <see cref="QrSessionNotifier"/> for changes. Each
+/// read has a database context of its own: the dashboard's counts and the live board on one page read at the same time.
+/// </summary>
+public sealed class ServerQrBoard(IServiceScopeFactory scopes, QrSessionNotifier notifier, TimeProvider time) : IQrBoard
 {
     public async Task<IReadOnlyList<QrBoardEntry>> RecentAsync(int count, CancellationToken ct = default)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var (db, clients) = Services(scope);
         var sessions = await db.QrSessions.AsNoTracking().OrderByDescending(s => s.CreatedAt).Take(Math.Clamp(count, 1, 200)).ToListAsync(ct);
         var entries = new List<QrBoardEntry>();
         foreach (var session in sessions)
         {
-            entries.Add(await EntryAsync(session, ct));
+            entries.Add(await EntryAsync(db, clients, session, ct));
         }
 
         return entries;
@@ -31,15 +36,19 @@ public sealed class ServerQrBoard(PassDbContext db, ClientRegistry clients, QrSe
         using var subscription = notifier.SubscribeAll(session => changed.Writer.TryWrite(session));
         await foreach (var session in changed.Reader.ReadAllAsync(ct))
         {
+            await using var scope = scopes.CreateAsyncScope();
+            var (db, clients) = Services(scope);
             if (await db.QrSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Session == session, ct) is { } found)
             {
-                yield return await EntryAsync(found, ct);
+                yield return await EntryAsync(db, clients, found, ct);
             }
         }
     }
 
     public async Task<DashboardCounts> CountsAsync(CancellationToken ct = default)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PassDbContext>();
         var now = time.GetUtcNow();
         var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         var nowUtc = now.UtcDateTime;
@@ -52,7 +61,10 @@ public sealed class ServerQrBoard(PassDbContext db, ClientRegistry clients, QrSe
             await db.QrSessions.CountAsync(s => s.CreatedAt >= today && s.State == QrSessionStatus.Used, ct));
     }
 
-    private async Task<QrBoardEntry> EntryAsync(QrSession session, CancellationToken ct)
+    private static (PassDbContext Db, ClientRegistry Clients) Services(AsyncServiceScope scope) =>
+        (scope.ServiceProvider.GetRequiredService<PassDbContext>(), scope.ServiceProvider.GetRequiredService<ClientRegistry>());
+
+    private static async Task<QrBoardEntry> EntryAsync(PassDbContext db, ClientRegistry clients, QrSession session, CancellationToken ct)
     {
         var person = await db.Users.AsNoTracking().Where(u => u.Id == session.UserId).Select(u => u.DisplayName + " <" + u.Email + ">").FirstOrDefaultAsync(ct);
         var client = session.RedeemedByClientId is { } id ? await clients.DisplayNameAsync(id, ct) : null;

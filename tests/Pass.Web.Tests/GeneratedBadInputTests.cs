@@ -4,6 +4,7 @@ using CsCheck;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Pass.Web.Tests.Fuzz;
+using Pass.Web.Tests.Infrastructure;
 
 namespace Pass.Web.Tests;
 
@@ -13,6 +14,7 @@ namespace Pass.Web.Tests;
 /// <c>PASS_FUZZ_CASES</c> sets the cases per endpoint (500 by default; the long run uses 10,000) and
 /// <c>PASS_FUZZ_REPORT</c> names a file that gets one line of figures per endpoint.
 /// </summary>
+[Trait(SqliteOnly.Trait, SqliteOnly.Value)]
 public sealed class GeneratedBadInputTests(FuzzedPass pass) : IClassFixture<FuzzedPass>
 {
     private static readonly int Cases = int.TryParse(Environment.GetEnvironmentVariable("PASS_FUZZ_CASES"), out var cases) ? cases : 500;

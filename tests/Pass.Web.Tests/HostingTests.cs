@@ -20,6 +20,7 @@ public class HostingTests
     }
 
     [Fact]
+    [Trait(SqliteOnly.Trait, SqliteOnly.Value)]
     public async Task The_database_file_is_created_in_the_data_folder_in_wal_mode()
     {
         await using var app = new PassApplication();
@@ -36,6 +37,7 @@ public class HostingTests
     }
 
     [Theory]
+    [Trait(SqliteOnly.Trait, SqliteOnly.Value)]
     [InlineData(null, 1L)]
     [InlineData("Full", 2L)]
     public async Task Commits_are_synced_as_the_durability_setting_says(string? durability, long expected)
