@@ -40,6 +40,9 @@ public static class DataSetup
                 .AddInterceptors([services.GetRequiredService<SqlitePragmas>(), .. interceptors(services)]));
         }
 
+        // First of the hosted services: Data Protection's own one reads the key ring (from the database on PostgreSQL).
+        builder.Services.AddHostedService<DatabaseMigrator>();
+
         // One key ring for every node on PostgreSQL (a cookie or an antiforgery token from one node is read on another);
         // beside the SQLite file otherwise.
         var protection = builder.Services.AddDataProtection().SetApplicationName("Pass");
@@ -53,7 +56,6 @@ public static class DataSetup
         }
 
         builder.Services.AddHealthChecks().AddDbContextCheck<PassDbContext>("database", tags: ["ready"]);
-        builder.Services.AddHostedService<DatabaseMigrator>();
         return data;
     }
 

@@ -61,7 +61,8 @@ public static class PassHost
     {
         app.MapHealthChecks(PassRoutes.Health).AllowAnonymous();
         app.MapHealthChecks(PassRoutes.Health + "/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks(PassRoutes.Health + "/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks(PassRoutes.Health + "/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteReadyAsync })
+            .AllowAnonymous();
         app.MapPassApiDocumentation();
 
         // The benchmark's ceiling (bench/run.sh): the same server build answering 200 and doing nothing.
@@ -78,5 +79,15 @@ public static class PassHost
             }).AllowAnonymous().ExcludeFromDescription().DisableAntiforgery();
         }
         return app;
+    }
+
+    /// <summary>The status, then why each part that is not healthy is not ("Degraded: cluster: check_token reads the database: …").</summary>
+    private static Task WriteReadyAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        var reasons = report.Entries
+            .Where(entry => entry.Value.Status != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+            .Select(entry => $"{entry.Key}: {entry.Value.Description ?? entry.Value.Exception?.GetType().Name ?? entry.Value.Status.ToString()}");
+        return context.Response.WriteAsync(string.Join("\n", [report.Status.ToString(), .. reasons]));
     }
 }

@@ -5,6 +5,7 @@ using Pass.Shared.Oauth;
 using Pass.Web.Clients;
 using Pass.Web.Data;
 using Pass.Web.Infrastructure;
+using Pass.Web.Infrastructure.Cluster;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Pass.Web.Oauth;
@@ -22,6 +23,11 @@ public static class OauthModule
         var pass = builder.Configuration.GetSection(IssuerOptions.Section).Get<IssuerOptions>() ?? new IssuerOptions();
         var tokens = builder.Configuration.GetSection(TokenOptions.Section).Get<TokenOptions>() ?? new TokenOptions();
         services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        if (pass.Issuer is null && builder.Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() is { Enabled: true })
+        {
+            // Each node would otherwise name itself, and refuse (introspection, revocation) what the others issued.
+            throw new InvalidOperationException("A cluster node (Pass:Redis:Configuration) needs Pass:Issuer: the one address every node names in its tokens.");
+        }
 
         services.AddSingleton<RevocationEpochs>();
         services.AddSingleton<TokenChecker>();

@@ -5,7 +5,10 @@ using Pass.Web.Data;
 
 namespace Pass.Web.Oauth;
 
-/// <summary>Removes dead tokens, authorizations, QR sessions and done logout notices on a schedule, and sweeps check_token's memory.</summary>
+/// <summary>
+/// Removes dead tokens, authorizations, QR sessions and done logout notices on a schedule, and sweeps check_token's memory.
+/// On PostgreSQL the shared part runs on one node at a time, under an advisory lock.
+/// </summary>
 public sealed class TokenPruner(
     IServiceScopeFactory scopes, TokenChecker checker, TimeProvider time, IOptions<TokenOptions> options, IOptions<Logout.LogoutOptions> logouts,
     ILogger<TokenPruner> logger)
@@ -27,17 +30,47 @@ public sealed class TokenPruner(
         }
     }
 
+    /// <summary>Any fixed number: the nodes of a cluster ask for the same lock.</summary>
+    private const long PruningLock = 0x5041_5353_5052_554E; // "PASSPRUN"
+
     public async Task PruneAsync(CancellationToken ct)
     {
         var threshold = time.GetUtcNow() - options.Value.PruneAfter;
         await using var scope = scopes.CreateAsyncScope();
-        var tokens = await scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>().PruneAsync(threshold, ct);
-        var authorizations = await scope.ServiceProvider.GetRequiredService<IOpenIddictAuthorizationManager>().PruneAsync(threshold, ct);
-        var db = scope.ServiceProvider.GetRequiredService<PassDbContext>();
+        var database = scope.ServiceProvider.GetRequiredService<PassDbContext>().Database;
+        checker.Sweep(); // every node sweeps its own memory; the shared tables need one node only
+        if (database.IsNpgsql())
+        {
+            // One node of a cluster prunes per round: whichever takes the lock. A node that dies lets go of it with its
+            // connection, and another takes the next round.
+            await database.OpenConnectionAsync(ct);
+            if (!await database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({PruningLock}) AS \"Value\"").SingleAsync(ct))
+            {
+                return;
+            }
+        }
+
+        try
+        {
+            await PruneSharedAsync(scope.ServiceProvider, threshold, ct);
+        }
+        finally
+        {
+            if (database.IsNpgsql())
+            {
+                await database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({PruningLock})", CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task PruneSharedAsync(IServiceProvider services, DateTimeOffset threshold, CancellationToken ct)
+    {
+        var tokens = await services.GetRequiredService<IOpenIddictTokenManager>().PruneAsync(threshold, ct);
+        var authorizations = await services.GetRequiredService<IOpenIddictAuthorizationManager>().PruneAsync(threshold, ct);
+        var db = services.GetRequiredService<PassDbContext>();
         var sessions = await db.QrSessions.Where(s => s.ExpiresAt < threshold).ExecuteDeleteAsync(ct);
         var noticesBefore = time.GetUtcNow() - logouts.Value.KeepFor;
         await db.LogoutNotices.Where(n => n.Status != LogoutNoticeStatus.Pending && n.CreatedAt < noticesBefore).ExecuteDeleteAsync(ct);
-        checker.Sweep();
         logger.LogInformation("Pruned {Tokens} tokens, {Authorizations} authorizations, {Sessions} QR sessions.", tokens, authorizations, sessions);
     }
 }

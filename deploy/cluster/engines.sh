@@ -21,6 +21,7 @@ case $ACTION in
   start)
     need postgresql; need redis-server
     mkdir -p "$DIR/pg" "$DIR/redis"
+    chmod 755 "$DIR"  # the postgres user must reach its folder inside it
     chown postgres:postgres "$DIR/pg"
     if [[ ! -f $DIR/pg/PG_VERSION ]]; then
       runuser -u postgres -- "$PG_BIN/initdb" -D "$DIR/pg" -A trust -U pass --no-sync >/dev/null

@@ -1,0 +1,52 @@
+using System.Net;
+using Pass.Shared.Oauth;
+using Pass.Web.Tests.Infrastructure;
+
+namespace Pass.Cluster.Tests;
+
+/// <summary>
+/// Redis gone: every node fails closed (check_token reads the database, ready says Degraded), a revocation that cannot
+/// reach the other nodes says 503 instead of claiming success, and nothing revoked is accepted. Redis back: the nodes
+/// take fresh leases and answer from memory again by themselves.
+/// </summary>
+public sealed class RedisOutageTests(TwoNodes nodes) : IClassFixture<TwoNodes>
+{
+    [Fact]
+    public async Task Without_redis_no_revoked_token_is_accepted_and_with_it_back_the_nodes_are_current_again()
+    {
+        var live = await nodes.ApiA.TerminalTokenAsync();
+        var doomed = await nodes.ApiA.TerminalTokenAsync();
+        Assert.Equal(HttpStatusCode.OK, (await nodes.ApiA.CheckAsync(live)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await nodes.ApiA.CheckAsync(doomed)).StatusCode);
+
+        nodes.Redis.Kill();
+        await TwoNodes.WhenCurrentAsync(nodes.A, current: false);
+        await TwoNodes.WhenCurrentAsync(nodes.B, current: false);
+
+        var ready = await nodes.ApiA.Http.GetStringAsync(PassRoutes.Health + "/ready");
+        Assert.StartsWith("Degraded\ncluster: check_token reads the database", ready, StringComparison.Ordinal);
+
+        // The database is written, the other node cannot be told: the caller hears 503 and may retry; the token is
+        // refused everywhere all the same, because neither node trusts its memory now.
+        var revoke = await nodes.ApiB.Http.PostAsync(PassRoutes.Revoke, Form(("token", doomed), ("token_type_hint", "access_token")));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, revoke.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await nodes.ApiA.CheckAsync(doomed)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await nodes.ApiB.CheckAsync(doomed)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await nodes.ApiA.CheckAsync(live)).StatusCode);
+
+        nodes.Redis.Start();
+        await TwoNodes.WhenCurrentAsync(nodes.A);
+        await TwoNodes.WhenCurrentAsync(nodes.B);
+
+        Assert.Equal("Healthy", await nodes.ApiA.Http.GetStringAsync(PassRoutes.Health + "/ready"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await nodes.ApiA.CheckAsync(doomed)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await nodes.ApiA.CheckAsync(live)).StatusCode);
+        var after = await nodes.ApiB.TerminalTokenAsync();
+        Assert.Equal(HttpStatusCode.OK, (await nodes.ApiA.CheckAsync(after)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await nodes.ApiB.Http.PostAsync(PassRoutes.Revoke, Form(("token", after), ("token_type_hint", "access_token")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await nodes.ApiA.CheckAsync(after)).StatusCode);
+    }
+
+    private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
+        new([new("client_id", TestClient.Terminal.ClientId), new("client_secret", TestClient.Terminal.Secret), .. fields.Select(f => KeyValuePair.Create(f.Key, f.Value))]);
+}
