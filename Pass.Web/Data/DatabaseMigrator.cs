@@ -19,7 +19,7 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedSer
         var database = scope.ServiceProvider.GetRequiredService<PassDbContext>().Database;
         if (database.IsNpgsql())
         {
-            await CreateIfMissingAsync(database.GetService<IRelationalDatabaseCreator>(), ct);
+            await CreateIfMissingAsync(database, database.GetService<IRelationalDatabaseCreator>(), ct);
             await database.OpenConnectionAsync(ct);
             try
             {
@@ -41,12 +41,23 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedSer
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
-    /// <summary>The lock lives in the database, so the database comes first; two nodes creating it at once is fine.</summary>
-    private static async Task CreateIfMissingAsync(IRelationalDatabaseCreator creator, CancellationToken ct)
+    /// <summary>
+    /// The lock lives in the database, so the database comes first; two nodes creating it at once is fine. Asked of the
+    /// server's maintenance database, so a first start logs no "database does not exist" error.
+    /// </summary>
+    private static async Task CreateIfMissingAsync(DatabaseFacade database, IRelationalDatabaseCreator creator, CancellationToken ct)
     {
-        if (await creator.ExistsAsync(ct))
+        var target = new Npgsql.NpgsqlConnectionStringBuilder(database.GetConnectionString());
+        var maintenance = new Npgsql.NpgsqlConnectionStringBuilder(target.ConnectionString) { Database = "postgres", Pooling = false };
+        await using (var connection = new Npgsql.NpgsqlConnection(maintenance.ConnectionString))
         {
-            return;
+            await connection.OpenAsync(ct);
+            await using var exists = new Npgsql.NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+            exists.Parameters.AddWithValue("name", target.Database ?? "");
+            if (await exists.ExecuteScalarAsync(ct) is not null)
+            {
+                return;
+            }
         }
 
         try

@@ -4,15 +4,14 @@ namespace Pass.Web.Data;
 
 /// <summary>
 /// Reads a shared key, or writes it when no node has yet; two nodes writing at once both end up with the one that won.
-/// Synchronous: it runs once, when the OAuth server's options are first built.
 /// </summary>
 public sealed class SharedKeyStore(IServiceScopeFactory scopes, TimeProvider time)
 {
-    public byte[] LoadOrCreate(string name, Func<byte[]> create)
+    public async Task<byte[]> LoadOrCreateAsync(string name, Func<byte[]> create, CancellationToken ct = default)
     {
-        using var scope = scopes.CreateScope();
+        await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PostgresPassDbContext>();
-        if (db.SharedKeys.AsNoTracking().FirstOrDefault(k => k.Name == name) is { } existing)
+        if (await db.SharedKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Name == name, ct) is { } existing)
         {
             return existing.Value;
         }
@@ -20,7 +19,7 @@ public sealed class SharedKeyStore(IServiceScopeFactory scopes, TimeProvider tim
         try
         {
             db.SharedKeys.Add(new SharedKey { Name = name, Value = create(), CreatedAt = time.GetUtcNow() });
-            db.SaveChanges();
+            await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
@@ -28,6 +27,6 @@ public sealed class SharedKeyStore(IServiceScopeFactory scopes, TimeProvider tim
             db.ChangeTracker.Clear();
         }
 
-        return db.SharedKeys.AsNoTracking().First(k => k.Name == name).Value;
+        return (await db.SharedKeys.AsNoTracking().FirstAsync(k => k.Name == name, ct)).Value;
     }
 }

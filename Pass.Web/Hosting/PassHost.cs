@@ -31,6 +31,7 @@ public static class PassHost
 
     public static WebApplication UsePassPipeline(this WebApplication app)
     {
+        app.UsePassProxies(); // first: everything below reads the client's address and scheme
         app.UsePassSecurityHeaders();
         app.UsePassErrors();
         if (app.Configuration.GetValue("Pass:RequestLogging", true))

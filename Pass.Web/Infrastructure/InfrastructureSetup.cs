@@ -14,6 +14,7 @@ public static class InfrastructureSetup
             hsts.IncludeSubDomains = true;
         });
         builder.Services.AddPassPolicies();
+        builder.Services.AddPassProxies();
         builder.Services.AddPassRateLimits();
         builder.Services.AddPassCluster(builder.Configuration);
         return builder;

@@ -5,6 +5,8 @@ using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Pass.Web.Infrastructure.Cluster;
+using StackExchange.Redis;
 
 namespace Pass.Web.Infrastructure;
 
@@ -31,21 +33,19 @@ public static class RateLimits
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, limits) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, IServiceProvider>((limiter, limits, provider) =>
         {
             var options = limits.Value;
+            var shared = new SharedLimits(provider);
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(CheckToken, context => PerSecond(new(CheckToken, context.Connection.RemoteIpAddress, null), options.CheckTokenPerSecond));
+
+            // check_token never waits on the network: each node counts by itself, against its share of the limit.
+            limiter.AddPolicy(CheckToken, context => shared.LocalShare(new(CheckToken, context.Connection.RemoteIpAddress, null), options.CheckTokenPerSecond));
             limiter.AddPolicy(Token, context => !HttpMethods.IsPost(context.Request.Method) ? NoLimit
-                : PerSecond(BasicClientId(context.Request) is { } client ? new(Token, null, client) : new(Token, context.Connection.RemoteIpAddress, null), options.TokenPerSecond));
-            limiter.AddPolicy(QrCode, context => PerSecond(new(QrCode, context.Connection.RemoteIpAddress, null), options.QrCodePerSecond));
+                : shared.PerSecond(BasicClientId(context.Request) is { } client ? new(Token, null, client) : new(Token, context.Connection.RemoteIpAddress, null), options.TokenPerSecond));
+            limiter.AddPolicy(QrCode, context => shared.PerSecond(new(QrCode, context.Connection.RemoteIpAddress, null), options.QrCodePerSecond));
             limiter.AddPolicy(SignIn, context => !HttpMethods.IsPost(context.Request.Method) ? NoLimit
-                : RateLimitPartition.GetFixedWindowLimiter(new LimitKey(SignIn, context.Connection.RemoteIpAddress, null), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, options.SignInPerMinute),
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+                : shared.PerMinute(new LimitKey(SignIn, context.Connection.RemoteIpAddress, null), options.SignInPerMinute));
             limiter.OnRejected = async (rejected, ct) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
@@ -82,18 +82,65 @@ public static class RateLimits
 
     private static readonly RateLimitPartition<LimitKey> NoLimit = RateLimitPartition.GetNoLimiter(default(LimitKey));
 
-    /// <summary>What a request is counted by: its kind, and its caller's address or client id (no string built per request).</summary>
-    private readonly record struct LimitKey(string Kind, IPAddress? Address, string? ClientId);
+    /// <summary>
+    /// What a request is counted by: its kind, and its caller's address or client id (no string built per request); with
+    /// the number of nodes its share was taken for, so a node that joins or leaves starts fresh counts.
+    /// </summary>
+    private readonly record struct LimitKey(string Kind, IPAddress? Address, string? ClientId, int Nodes = 1)
+    {
+        public override string ToString() => $"{Kind}:{Address}:{ClientId}";
+    }
 
-    private static RateLimitPartition<LimitKey> PerSecond(LimitKey key, int perSecond) =>
-        RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+    /// <summary>
+    /// The limits of one node, or of a cluster: with Redis, a count shared by every node (<see cref="ClusterWindowLimiter"/>)
+    /// for what already costs a database write (tokens, QR codes, sign-ins); a share of the limit counted here otherwise.
+    /// </summary>
+    private sealed class SharedLimits(IServiceProvider services)
+    {
+        private readonly IClusterBus _bus = services.GetRequiredService<IClusterBus>();
+        private readonly IConnectionMultiplexer? _redis = services.GetService<IConnectionMultiplexer>();
+        private readonly string _prefix = services.GetRequiredService<IOptions<ClusterOptions>>().Value.KeyPrefix + ":limit:";
+        private readonly TimeProvider _time = services.GetRequiredService<TimeProvider>();
+
+        public RateLimitPartition<LimitKey> LocalShare(LimitKey key, int perSecond)
+        {
+            var nodes = _bus.NodeCount;
+            return RateLimitPartition.GetTokenBucketLimiter(key with { Nodes = nodes }, _ => TokenBucket(Share(perSecond, nodes)));
+        }
+
+        public RateLimitPartition<LimitKey> PerSecond(LimitKey key, int perSecond) => _redis is null
+            ? RateLimitPartition.GetTokenBucketLimiter(key, _ => TokenBucket(perSecond))
+            : Clustered(key, perSecond, TimeSpan.FromSeconds(1), share => new TokenBucketRateLimiter(TokenBucket(share)));
+
+        public RateLimitPartition<LimitKey> PerMinute(LimitKey key, int perMinute) => _redis is null
+            ? RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(perMinute))
+            : Clustered(key, perMinute, TimeSpan.FromMinutes(1), share => new FixedWindowRateLimiter(Window(share)));
+
+        private RateLimitPartition<LimitKey> Clustered(LimitKey key, int limit, TimeSpan window, Func<int, RateLimiter> local)
+        {
+            var nodes = _bus.NodeCount;
+            return RateLimitPartition.Get(key with { Nodes = nodes }, k =>
+                new ClusterWindowLimiter(_redis!, _prefix + k, Math.Max(1, limit), window, local(Share(limit, nodes)), _bus, _time));
+        }
+
+        private static int Share(int limit, int nodes) => Math.Max(1, (int)Math.Ceiling(Math.Max(1, limit) / (double)nodes));
+
+        private static FixedWindowRateLimiterOptions Window(int perMinute) => new()
+        {
+            PermitLimit = Math.Max(1, perMinute),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        };
+
+        private static TokenBucketRateLimiterOptions TokenBucket(int perSecond) => new()
         {
             TokenLimit = Math.Max(1, perSecond),
             TokensPerPeriod = perSecond >= 10 ? perSecond / 10 : 1,
             ReplenishmentPeriod = perSecond >= 10 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1.0 / Math.Max(1, perSecond)),
             QueueLimit = 0,
             AutoReplenishment = true,
-        });
+        };
+    }
 
     /// <summary>The client id of an HTTP Basic header, unverified: only a key to count by (an unknown id gets its own count).</summary>
     private static string? BasicClientId(HttpRequest request)

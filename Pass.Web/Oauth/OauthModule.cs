@@ -84,7 +84,9 @@ public static class OauthModule
                 // The same keys on every node: in the shared database on PostgreSQL, in the data folder on SQLite.
                 if (builder.PassDatabaseProvider() == DatabaseProvider.PostgreSql)
                 {
-                    services.AddSingleton<IConfigureOptions<OpenIddict.Server.OpenIddictServerOptions>, SharedTokenKeys>();
+                    services.AddSingleton<SharedTokenKeys>();
+                    services.AddHostedService(provider => provider.GetRequiredService<SharedTokenKeys>());
+                    services.AddSingleton<IConfigureOptions<OpenIddict.Server.OpenIddictServerOptions>>(provider => provider.GetRequiredService<SharedTokenKeys>());
                 }
                 else
                 {

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using Pass.Web.Data;
@@ -6,19 +7,41 @@ using Pass.Web.Infrastructure;
 namespace Pass.Web.Oauth;
 
 /// <summary>
-/// The token keys from the shared database, read when the OAuth server's options are first built (after the migration):
-/// the first node to start writes them, the others read the same ones. OpenIddict's own builder turns them into
-/// credentials, so the algorithms are the ones it picks for keys in a folder.
+/// The token keys from the shared database: read once at start, right after the migration and before the server listens
+/// (the first node to start writes them, the others read the same ones), then handed to the OAuth server's options.
+/// OpenIddict's own builder turns them into credentials, so the algorithms are the ones it picks for keys in a folder.
 /// </summary>
-public sealed class SharedTokenKeys(SharedKeyStore store, TimeProvider time) : IConfigureOptions<OpenIddictServerOptions>
+public sealed class SharedTokenKeys(SharedKeyStore store, TimeProvider time) : IHostedService, IConfigureOptions<OpenIddictServerOptions>
 {
+    private readonly Dictionary<string, byte[]> _loaded = new(StringComparer.Ordinal);
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        foreach (var (name, usage) in new[] { ("signing", X509KeyUsageFlags.DigitalSignature), ("encryption", X509KeyUsageFlags.KeyEncipherment) })
+        {
+            _loaded[name + ".pfx"] = await store.LoadOrCreateAsync(name + ".pfx", () => PersistedCertificates.Create(name, usage, time), ct);
+        }
+
+        foreach (var name in new[] { "token-signing", "token-encryption" })
+        {
+            _loaded[name + ".key"] = await store.LoadOrCreateAsync(name + ".key", PersistedKeys.Create, ct);
+        }
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
     public void Configure(OpenIddictServerOptions options)
     {
+        if (_loaded.Count == 0)
+        {
+            throw new InvalidOperationException("The OAuth server's options were read before the host started: the shared token keys are not loaded yet.");
+        }
+
         var scratch = new ServiceCollection();
         TokenKeys.AddTo(
             new OpenIddictServerBuilder(scratch),
-            (name, usage) => PersistedCertificates.Load(store.LoadOrCreate(name + ".pfx", () => PersistedCertificates.Create(name, usage, time))),
-            name => store.LoadOrCreate(name + ".key", PersistedKeys.Create));
+            (name, _) => PersistedCertificates.Load(_loaded[name + ".pfx"]),
+            name => _loaded[name + ".key"]);
         using var built = scratch.BuildServiceProvider();
         foreach (var credentials in built.GetServices<IConfigureOptions<OpenIddictServerOptions>>())
         {

@@ -21,7 +21,7 @@ public sealed class TokenPruner(
         {
             try
             {
-                await PruneAsync(stoppingToken);
+                await TryPruneAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -31,9 +31,15 @@ public sealed class TokenPruner(
     }
 
     /// <summary>Any fixed number: the nodes of a cluster ask for the same lock.</summary>
-    private const long PruningLock = 0x5041_5353_5052_554E; // "PASSPRUN"
+    public const long PruningLock = 0x5041_5353_5052_554E; // "PASSPRUN"
 
-    public async Task PruneAsync(CancellationToken ct)
+    /// <summary>Prunes now, after another node's round if one is running.</summary>
+    public Task PruneAsync(CancellationToken ct) => RoundAsync(waitForTurn: true, ct);
+
+    /// <summary>The scheduled round: false when another node of the cluster is pruning (its round serves for this one).</summary>
+    public Task<bool> TryPruneAsync(CancellationToken ct) => RoundAsync(waitForTurn: false, ct);
+
+    private async Task<bool> RoundAsync(bool waitForTurn, CancellationToken ct)
     {
         var threshold = time.GetUtcNow() - options.Value.PruneAfter;
         await using var scope = scopes.CreateAsyncScope();
@@ -41,18 +47,23 @@ public sealed class TokenPruner(
         checker.Sweep(); // every node sweeps its own memory; the shared tables need one node only
         if (database.IsNpgsql())
         {
-            // One node of a cluster prunes per round: whichever takes the lock. A node that dies lets go of it with its
+            // One node of a cluster prunes at a time: whichever holds the lock. A node that dies lets go of it with its
             // connection, and another takes the next round.
             await database.OpenConnectionAsync(ct);
-            if (!await database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({PruningLock}) AS \"Value\"").SingleAsync(ct))
+            if (waitForTurn)
             {
-                return;
+                await database.ExecuteSqlAsync($"SELECT pg_advisory_lock({PruningLock})", ct);
+            }
+            else if (!await database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({PruningLock}) AS \"Value\"").SingleAsync(ct))
+            {
+                return false;
             }
         }
 
         try
         {
             await PruneSharedAsync(scope.ServiceProvider, threshold, ct);
+            return true;
         }
         finally
         {

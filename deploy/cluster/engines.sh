@@ -2,6 +2,7 @@
 # Throwaway PostgreSQL 15 and Redis 7 on loopback ports, for the cluster script and the tests:
 #   deploy/cluster/engines.sh start DIR   (PG_PORT, REDIS_PORT; prints the settings Pass needs)
 #   deploy/cluster/engines.sh stop DIR
+#   deploy/cluster/engines.sh pg-stop DIR | pg-start DIR   (PostgreSQL alone, for the outage drills; same PG_PORT)
 # Installs the Debian packages when missing (apt never starts their services here); initdb refuses root, so the
 # database runs as the postgres user on a folder it owns. fsync is off: test data, not a deployment.
 set -euo pipefail
@@ -17,6 +18,11 @@ need() {
   fi
 }
 
+start_pg() {
+  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$DIR/pg" -w -l "$DIR/pg/log" \
+    -o "-p $PG_PORT -k $DIR/pg -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
+}
+
 case $ACTION in
   start)
     need postgresql; need redis-server
@@ -26,8 +32,7 @@ case $ACTION in
     if [[ ! -f $DIR/pg/PG_VERSION ]]; then
       runuser -u postgres -- "$PG_BIN/initdb" -D "$DIR/pg" -A trust -U pass --no-sync >/dev/null
     fi
-    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$DIR/pg" -w -l "$DIR/pg/log" \
-      -o "-p $PG_PORT -k $DIR/pg -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
+    start_pg
     redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --daemonize yes \
       --pidfile "$DIR/redis/redis.pid" --logfile "$DIR/redis/log" --dir "$DIR/redis"
     for _ in $(seq 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
@@ -38,5 +43,7 @@ case $ACTION in
     [[ -f $DIR/pg/postmaster.pid ]] && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$DIR/pg" -m fast -w stop >/dev/null || true
     [[ -f $DIR/redis/redis.pid ]] && kill "$(cat "$DIR/redis/redis.pid")" 2>/dev/null || true
     ;;
-  *) echo "start or stop" >&2; exit 2 ;;
+  pg-stop) runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$DIR/pg" -m fast -w stop >/dev/null ;;
+  pg-start) start_pg ;;
+  *) echo "start, stop, pg-stop or pg-start" >&2; exit 2 ;;
 esac

@@ -5,13 +5,43 @@ using System.Text.Json;
 using Pass.Shared.Oauth;
 using Pass.Shared.QrLogin;
 using Pass.Shared.Users;
+using Microsoft.Playwright;
+using Pass.E2E;
 using Pass.Web.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
 
 namespace Pass.Cluster.Tests;
 
 /// <summary>What a browser carries and what a page watches works on whichever node the load balancer picks.</summary>
-public sealed class SharedStateAcrossNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
+public sealed class SharedStateAcrossNodesTests(TwoNodes nodes, ChromiumFixture chromium) : IClassFixture<TwoNodes>
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task In_chromium_my_qr_page_served_by_one_node_turns_used_when_the_other_node_redeems_the_code()
+    {
+        var email = $"p-{Guid.NewGuid():N}@test.local";
+        await nodes.A.CreatePersonAsync(email);
+        await using var context = await chromium.Browser.NewContextAsync(new() { BaseURL = nodes.A.KestrelAddress!.ToString() });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout((float)Patience.TotalMilliseconds);
+        await page.GotoAsync("/Account/Login");
+        await page.Locator("[id='Input.Email']").FillAsync(email);
+        await page.Locator("[id='Input.Password']").FillAsync(PassApplication.PersonPassword);
+        await page.Locator("#login-submit").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase), new() { WaitUntil = WaitUntilState.Commit });
+
+        await page.GotoAsync("/me/qr");
+        var image = page.Locator("[data-testid=qr-image]");
+        await Expect(image).ToBeVisibleAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
+        var code = await image.GetAttributeAsync("data-value");
+        await Expect(page.Locator("[data-testid=qr-status]")).ToHaveAttributeAsync("data-status", "unused");
+
+        await nodes.ApiB.TokenOkAsync(TestClient.Terminal, ("grant_type", "authorization_code"), ("code", code!));
+
+        await Expect(page.Locator("[data-testid=qr-status]")).ToHaveAttributeAsync("data-status", "used", new() { Timeout = (float)Patience.TotalMilliseconds });
+    }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [Fact]

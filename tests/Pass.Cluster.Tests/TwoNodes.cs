@@ -11,11 +11,12 @@ namespace Pass.Cluster.Tests;
 /// nothing they share can come from a file). PostgreSQL is the test command's (<c>PASS_CLUSTER_POSTGRES</c>), or one
 /// this fixture starts with deploy/cluster/engines.sh; Redis is always the fixture's own, so a test can stop it.
 /// </summary>
-public sealed class TwoNodes : IAsyncLifetime
+public class TwoNodes : IAsyncLifetime
 {
     private readonly string _database = "pass_cluster_" + Guid.NewGuid().ToString("N")[..12];
     private string? _engines;
     private string _server = "";
+    private int _pgPort;
 
     public RedisServer Redis { get; } = new();
 
@@ -29,9 +30,17 @@ public sealed class TwoNodes : IAsyncLifetime
 
     public static TimeSpan LeaseLength { get; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>True: a PostgreSQL of the fixture's own, which a fault test may stop and start again.</summary>
+    protected virtual bool OwnPostgres => false;
+
+    /// <summary>The connection string both nodes use.</summary>
+    public string ConnectionString => $"{_server};Database={_database}";
+
+    public string RedisConfiguration => Redis.Configuration;
+
     public async ValueTask InitializeAsync()
     {
-        _server = Environment.GetEnvironmentVariable("PASS_CLUSTER_POSTGRES") is { Length: > 0 } server ? server : StartEngines();
+        _server = !OwnPostgres && Environment.GetEnvironmentVariable("PASS_CLUSTER_POSTGRES") is { Length: > 0 } server ? server : StartEngines();
         Redis.Start();
         A = Node();
         ApiA = new OAuthApi(new HttpClient { BaseAddress = A.StartKestrel() });
@@ -74,21 +83,28 @@ public sealed class TwoNodes : IAsyncLifetime
         }
     }
 
+    /// <summary>Settings both nodes get on top of the cluster's own.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> MoreSettings => [];
+
     private PassApplication Node() => new(
         realClock: true,
-        settings: new Dictionary<string, string>
+        settings: new Dictionary<string, string>(MoreSettings)
         {
             ["Pass:Database:Provider"] = "PostgreSql",
-            ["ConnectionStrings:Pass"] = $"{_server};Database={_database}",
+            ["ConnectionStrings:Pass"] = ConnectionString,
             ["Pass:Redis:Configuration"] = Redis.Configuration,
             ["Pass:Redis:LeaseLength"] = LeaseLength.ToString(),
             ["Pass:Issuer"] = "http://pass.cluster.test/",
         });
 
+    /// <summary>Stops or starts the fixture's own PostgreSQL (<see cref="OwnPostgres"/>), as an outage would.</summary>
+    public void Postgres(bool running) =>
+        Run("env", $"PG_PORT={_pgPort}", "bash", Path.Combine(RepositoryRoot(), "deploy/cluster/engines.sh"), running ? "pg-start" : "pg-stop", _engines!);
+
     private string StartEngines()
     {
         _engines = Path.Combine(Path.GetTempPath(), "pass-cluster-engines-" + Guid.NewGuid().ToString("N")[..8]);
-        var port = RedisServer.FreePort();
+        var port = _pgPort = RedisServer.FreePort();
         Run("env", $"PG_PORT={port}", $"REDIS_PORT={RedisServer.FreePort()}", "bash", Path.Combine(RepositoryRoot(), "deploy/cluster/engines.sh"), "start", _engines);
         return $"Host=127.0.0.1;Port={port};Username=pass;Maximum Pool Size=40";
     }

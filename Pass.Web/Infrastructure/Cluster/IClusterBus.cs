@@ -12,6 +12,9 @@ public interface IClusterBus
     /// </summary>
     bool IsCurrent { get; }
 
+    /// <summary>How many nodes hold a lease now, this one included (1 on a single node); a node's share of a limit is the limit divided by it.</summary>
+    int NodeCount { get; }
+
     /// <summary>Why the node is not current, for <c>/health/ready</c>; null while it is.</summary>
     string? NotCurrentReason { get; }
 

@@ -14,7 +14,7 @@ namespace Pass.Web.Infrastructure.Cluster;
 /// its key gone or passed its own deadline, and in both cases stopped trusting its memory. Nothing assumes the clocks
 /// agree, only that they run at about the same rate.
 /// </summary>
-public sealed partial class RedisClusterBus(IOptions<ClusterOptions> configured, TimeProvider time, ILogger<RedisClusterBus> logger)
+public sealed partial class RedisClusterBus(IConnectionMultiplexer redis, IOptions<ClusterOptions> configured, TimeProvider time, ILogger<RedisClusterBus> logger)
     : IClusterBus, IHostedService, IAsyncDisposable
 {
     private const string RenewScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end";
@@ -32,7 +32,8 @@ public sealed partial class RedisClusterBus(IOptions<ClusterOptions> configured,
     private readonly ConcurrentDictionary<string, Action<string>> _handlers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Acknowledgements> _waiting = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _tick = new(1, 1);
-    private ConnectionMultiplexer? _redis;
+    private IConnectionMultiplexer? _redis;
+    private int _nodeCount = 1;
     private ITimer? _renewal;
     private string? _lease;
     private long _validUntil;
@@ -45,6 +46,8 @@ public sealed partial class RedisClusterBus(IOptions<ClusterOptions> configured,
     public bool IsCurrent => Volatile.Read(ref _lease) is not null && time.GetTimestamp() < Volatile.Read(ref _validUntil);
 
     public string? NotCurrentReason => IsCurrent ? null : _reason;
+
+    public int NodeCount => Math.Max(1, Volatile.Read(ref _nodeCount));
 
     public event Action? Resumed;
 
@@ -60,17 +63,15 @@ public sealed partial class RedisClusterBus(IOptions<ClusterOptions> configured,
 
     private RedisChannel AcksChannel(string node) => RedisChannel.Literal($"{Prefix}:acks:{node}");
 
-    public async Task StartAsync(CancellationToken ct)
+    public Task StartAsync(CancellationToken ct)
     {
-        var config = ConfigurationOptions.Parse(_options.Configuration!);
-        config.AbortOnConnectFail = false;
-        config.ClientName = "pass-" + NodeId;
-        _redis = await ConnectionMultiplexer.ConnectAsync(config);
-        _redis.ConnectionFailed += (_, e) => LinkLost($"the link to Redis failed ({e.FailureType})");
-        _redis.ConnectionRestored += (_, _) => _ = TickAsync();
+        _redis = redis;
+        redis.ConnectionFailed += (_, e) => LinkLost($"the link to Redis failed ({e.FailureType})");
+        redis.ConnectionRestored += (_, _) => _ = TickAsync();
         var every = _options.LeaseLength / 3;
         _renewal = time.CreateTimer(_ => _ = TickAsync(), null, TimeSpan.Zero, every);
         LogJoining(NodeId);
+        return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken ct)
@@ -86,13 +87,10 @@ public sealed partial class RedisClusterBus(IOptions<ClusterOptions> configured,
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         _renewal?.Dispose();
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
-        }
+        return ValueTask.CompletedTask;
     }
 
     public void Subscribe(string topic, Action<string> handler) => _handlers.AddOrUpdate(topic, handler, (_, existing) => existing + handler);
@@ -196,7 +194,14 @@ public sealed partial class RedisClusterBus(IOptions<ClusterOptions> configured,
         }
 
         Volatile.Write(ref _validUntil, sentAt + (long)(_options.LeaseLength.TotalSeconds * time.TimestampFrequency));
+        await CountNodesAsync();
         return true;
+    }
+
+    private async Task CountNodesAsync()
+    {
+        var live = (RedisResult[]?)await _redis!.GetDatabase().ScriptEvaluateAsync(LiveNodesScript, [NodesKey], [$"{Prefix}:lease:"]).WaitAsync(_options.BusTimeout);
+        Volatile.Write(ref _nodeCount, live?.Length ?? 1);
     }
 
     /// <summary>Hears the bus first, then takes a fresh lease, then forgets: only then is it current.</summary>
@@ -216,6 +221,7 @@ public sealed partial class RedisClusterBus(IOptions<ClusterOptions> configured,
         Resumed?.Invoke();
         Volatile.Write(ref _validUntil, sentAt + (long)(_options.LeaseLength.TotalSeconds * time.TimestampFrequency));
         Volatile.Write(ref _lease, lease);
+        await CountNodesAsync();
         LogCurrent(NodeId);
     }
 

@@ -7,6 +7,8 @@ public sealed class SingleNodeBus : IClusterBus
 
     public string? NotCurrentReason => null;
 
+    public int NodeCount => 1;
+
     public Task BroadcastAsync(string topic, string message, CancellationToken ct = default) => Task.CompletedTask;
 
     public void Publish(string topic, string message)
