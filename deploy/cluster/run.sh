@@ -36,8 +36,17 @@ export ConnectionStrings__Pass="Host=127.0.0.1;Port=$PG_PORT;Username=pass;Datab
 export Pass__Redis__Configuration="127.0.0.1:$REDIS_PORT"
 export Pass__Issuer="http://127.0.0.1:$PASS_PORT/"
 export Pass__RequireHttps=false
+export Pass__Proxy__KnownProxies__0=127.0.0.1   # haproxy: its X-Forwarded-For names the client
 export Pass__Bootstrap__AdminPassword="$ADMIN_PASSWORD"
-export Pass__DemoClient=true
+export Logging__LogLevel__Microsoft.EntityFrameworkCore=Warning
+# The walkthrough's two clients, with secrets made for this run (the same on both nodes, unlike Development's demo ones).
+secret() { head -c 24 /dev/urandom | base64 | tr '+/' '-_'; }
+TERMINAL_SECRET=$(secret) APP_SECRET=$(secret)
+export Pass__Clients__0__ClientId=demo-terminal Pass__Clients__0__DisplayName="Demo terminal" Pass__Clients__0__ClientSecret="$TERMINAL_SECRET"
+export Pass__Clients__0__ReaderFormat=HexUid Pass__Clients__0__Grants__0=client_credentials Pass__Clients__0__Grants__1=urn:pass:grant-type:card
+export Pass__Clients__0__Grants__2=urn:pass:grant-type:qr Pass__Clients__0__Grants__3=refresh_token
+export Pass__Clients__1__ClientId=demo-app Pass__Clients__1__DisplayName="Demo app" Pass__Clients__1__ClientSecret="$APP_SECRET"
+export Pass__Clients__1__Grants__0=password Pass__Clients__1__Grants__1=refresh_token Pass__Clients__1__Grants__2=client_credentials
 
 node() { # name port
   Pass__DataDirectory="$DIR/$1" dotnet "$DIR/app/Pass.Web.dll" --urls "http://127.0.0.1:$2" > "$DIR/$1.log" 2>&1 &
@@ -56,5 +65,7 @@ haproxy -f deploy/cluster/haproxy.cfg -db > "$DIR/haproxy.log" 2>&1 &
 pids+=($!)
 echo
 echo "Pass, two nodes behind haproxy: http://127.0.0.1:$PASS_PORT/  (admin@pass.local / $ADMIN_PASSWORD)"
+echo "For the README's walkthrough:"
+echo "  BASE=http://127.0.0.1:$PASS_PORT ADMIN_PASSWORD='$ADMIN_PASSWORD' TERMINAL_SECRET='$TERMINAL_SECRET' APP_SECRET='$APP_SECRET'"
 echo "Logs in $DIR; Ctrl-C stops the nodes, haproxy, PostgreSQL and Redis."
 wait
