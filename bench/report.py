@@ -49,6 +49,8 @@ for key, label in names.items():
 qr = next((l for l in lines if l.get("scenario") == "qr_redeem"), None)
 revocation = next((l for l in lines if l.get("scenario") == "revocation"), None)
 watchers = [l for l in lines if l.get("scenario") == "watchers"]
+cluster_revocation = next((l for l in lines if l.get("scenario") == "cluster_revocation"), None)
+cluster_watchers = [l for l in lines if l.get("scenario") == "cluster_watchers"]
 
 
 def fmt(v, digits=0):
@@ -73,6 +75,14 @@ for w in watchers:
         bars.append((f"{w['n']:,} watchers push p99 ≤ 250 ms", w.get("p99_ms"), 250, "ms≤"))
 if revocation:
     bars.append(("revoked tokens accepted under load = 0", revocation["accepted_after_revoke"], 0, "=0"))
+ca = rps("cluster_ceiling")
+if rps("cluster_check_token") is not None:
+    bars.append(("cluster: check_token on a node ≥ 0.7 × ceiling", ratio(rps("cluster_check_token"), ca), 0.7, "×"))
+if cluster_revocation:
+    bars.append(("cluster: revoked on B, accepted on A afterwards = 0", cluster_revocation["accepted_after_revoke"], 0, "=0"))
+for w in cluster_watchers:
+    if w.get("n") == 1000 or (smoke and w is cluster_watchers[-1]):
+        bars.append((f"cluster: {w['n']:,} watchers on A, code used on B, push p99 ≤ 250 ms", w.get("p99_ms"), 250, "ms≤"))
 
 
 def met(value, bar, kind):
@@ -110,6 +120,33 @@ if revocation:
     out.append(f"Revocation under load: {revocation['revoked']} tokens revoked (RFC 7009) while check_token ran; "
                f"accepted on their next check: **{revocation['accepted_after_revoke']}**. "
                "(The check_token runs' non-2xx count includes those revoked tokens being refused.)\n")
+if any(k.startswith("cluster_") for k in wrk) or cluster_revocation or cluster_watchers:
+    out.append("## Two nodes on PostgreSQL 15 and Redis 7\n")
+    out.append("Node A on the server's core, node B beside the load generator (it only revokes and redeems), one PostgreSQL "
+               "and one Redis on the same box (deploy/cluster/engines.sh). The cluster's own ceiling run comes first, "
+               "so the ratio is taken in the same phase.\n")
+    out.append("| scenario | requests/s | p99 ms | errors or non-2xx | vs cluster ceiling | single node (SQLite) |")
+    out.append("|---|---:|---:|---:|---:|---:|")
+    for key, label, single in [("cluster_ceiling", "ceiling on node A", "ceiling"),
+                               ("cluster_check_token", "check_token on node A (cache hits; B revokes meanwhile)", "check_token"),
+                               ("cluster_client_credentials", "client_credentials grant on PostgreSQL", "client_credentials")]:
+        r = rps(key)
+        out.append(f"| {label} | {fmt(r)} | {fmt(p99(key), 2)} | {fmt(errors(key) if r is not None else None)} | {fmt(ratio(r, ca), 2)} | {fmt(rps(single))} |")
+    out.append("")
+    if cluster_revocation:
+        out.append(f"Revocation reach: {cluster_revocation['revoked']} tokens revoked on node B (RFC 7009) while check_token "
+                   f"ran on node A; time from sending the revocation to A's first refusal: p50 **{fmt(cluster_revocation.get('reach_p50_ms'), 2)} ms**, "
+                   f"p99 **{fmt(cluster_revocation.get('reach_p99_ms'), 2)} ms**; accepted by A after B answered: "
+                   f"**{cluster_revocation['accepted_after_revoke']}**.\n")
+    for w in cluster_watchers:
+        if "error" in w:
+            out.append(f"Cross-node push, {w['n']:,} watchers: {w['error']}\n")
+        else:
+            out.append(f"Cross-node push: {w['n']:,} pages watching on node A, the code redeemed on node B: p50 "
+                       f"{fmt(w['p50_ms'], 1)} ms, p99 **{fmt(w['p99_ms'], 1)} ms**, missed {w['missed']}.\n")
+    cost = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cluster-cost.md")
+    if not smoke and os.path.exists(cost):
+        out.append(open(cost).read())
 out.append("## Bars\n")
 out.append("| bar | measured | |")
 out.append("|---|---:|---|")

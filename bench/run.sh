@@ -13,11 +13,15 @@ else DURATION=${DURATION:-10}; RUNS=3; WARMUP=5; TOKENS=10000; WATCHERS=${WATCHE
 CONNECTIONS=64; PORT=${PORT:-5300}; BASE=http://127.0.0.1:$PORT
 # ONLY="check_token watchers" runs just those scenarios (for profiling a fix); the report then has only them.
 ONLY=${ONLY:-}
-want() { [[ -z $ONLY || " $ONLY " == *" $1 "* ]]; }
+want() { [[ -z $ONLY || " $ONLY " == *" $1 "* || ( $1 == cluster_* && " $ONLY " == *" cluster "* ) ]]; }
 WORK=$(mktemp -d /tmp/pass-bench.XXXXXX); RESULTS=$WORK/results.jsonl; : > "$RESULTS"
+ENGINES=/tmp/pass-bench-engines.$$  # beside WORK, not in it: PostgreSQL runs as its own user and must reach its folder
 OUT=bench; [[ $SMOKE == 1 || -n ${ONLY:-} ]] && OUT=$WORK
-SERVER_PID=""; PEER_PID=""
-cleanup() { [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null || true; [[ -n $PEER_PID ]] && kill "$PEER_PID" 2>/dev/null || true; }
+SERVER_PID=""; PEER_PID=""; NODE_B_PID=""
+cleanup() {
+  for pid in "$SERVER_PID" "$PEER_PID" "$NODE_B_PID"; do [[ -n $pid ]] && kill "$pid" 2>/dev/null || true; done
+  [[ -d $ENGINES ]] && { bash deploy/cluster/engines.sh stop "$ENGINES" >/dev/null 2>&1; rm -rf "$ENGINES"; } || true
+}
 trap cleanup EXIT
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "installing $2"; apt-get update -qq >/dev/null; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
@@ -115,6 +119,49 @@ fi
 
 echo "== live watchers: $WATCHERS"
 want watchers && taskset -c $LOAD_CPU $BENCH watchers --base "$BASE" --pid $SERVER_PID --counts "$WATCHERS" >> "$RESULTS"
+
+# Two nodes on PostgreSQL and Redis: node A where the single server ran (same core, same port), node B beside the load
+# generator (it only revokes and redeems). The cluster's own ceiling first, for the ratio.
+if want cluster; then
+  echo "== cluster: two nodes on PostgreSQL 15 and Redis 7"
+  kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+  free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+  PG_PORT=$(free_port) REDIS_PORT=$(free_port) bash deploy/cluster/engines.sh start "$ENGINES" > "$ENGINES.env"
+  source <(sed 's/^/export /; s/=\(.*\)$/="\1"/' "$ENGINES.env")
+  BASE_B=http://127.0.0.1:$(( PORT + 1 ))
+  CLUSTER_ENV=(Pass__Database__Provider=PostgreSql "ConnectionStrings__Pass=${ConnectionStrings__Pass/Database=postgres/Database=pass_bench}"
+    "Pass__Redis__Configuration=$Pass__Redis__Configuration" "Pass__Issuer=$BASE/" Pass__Bench__Enabled=true)
+  start_node() { # cpu url data
+    source bench/pass-env.sh "$3"
+    env "${PASS_ENV[@]}" "${CLUSTER_ENV[@]}" DOTNET_gcServer=1 DOTNET_TC_DelaySingleProcMultiplier=1 \
+      taskset -c "$1" dotnet Pass.Web/bin/Release/net10.0/Pass.Web.dll --urls "$2" >> "$WORK/cluster.log" 2>&1 &
+    NODE_PID=$!
+    for _ in $(seq 1 120); do curl -sf "$2/health/ready" >/dev/null 2>&1 && return 0; sleep 0.5; done
+    echo "a cluster node did not start"; tail -30 "$WORK/cluster.log"; exit 1
+  }
+  start_node $SERVER_CPU "$BASE" "$WORK/node-a"; SERVER_PID=$NODE_PID
+  start_node $LOAD_CPU "$BASE_B" "$WORK/node-b"; NODE_B_PID=$NODE_PID
+  mkdir -p "$WORK/cluster"
+  taskset -c $LOAD_CPU $BENCH seed --base "$BASE" --out "$WORK/cluster" --tokens "$TOKENS"
+  export BENCH_TOKENS=$WORK/cluster/tokens.txt BENCH_PERSON_TOKEN=$(cat "$WORK/cluster/person-token.txt")
+  if [[ $SMOKE == 0 ]]; then
+    for entry in "cluster_check_token|tokens check_token|/oauth/v2/check_token" "cluster_client_credentials|client_credentials|/oauth/v2/token"; do
+      IFS='|' read -r name parts path <<< "$entry"
+      taskset -c $LOAD_CPU wrk -t2 -c$CONNECTIONS -d${JIT_WARMUP:-6}s -s "$(wrk_script "$name" "$parts")" "$BASE$path" >/dev/null
+    done
+  fi
+  run_wrk cluster_ceiling ceiling "$BASE/bench/ceiling"
+  ( sleep $(( DURATION / 2 + WARMUP )); taskset -c $LOAD_CPU $BENCH revoke-under-load --base "$BASE_B" --check-base "$BASE" --scenario cluster_revocation \
+      --tokens "$BENCH_TOKENS" --count $(( TOKENS < 200 ? TOKENS / 2 : 200 )) >> "$RESULTS" ) &
+  REVOKER=$!
+  run_wrk cluster_check_token "tokens check_token" "$BASE/oauth/v2/check_token"
+  wait $REVOKER
+  run_wrk cluster_client_credentials client_credentials "$BASE/oauth/v2/token"
+  taskset -c $LOAD_CPU $BENCH watchers --base "$BASE" --redeem-base "$BASE_B" --scenario cluster_watchers --pid $SERVER_PID \
+    --counts "$( [[ $SMOKE == 1 ]] && echo 50 || echo 1000 )" >> "$RESULTS"
+  kill "$SERVER_PID" "$NODE_B_PID" 2>/dev/null; wait "$SERVER_PID" "$NODE_B_PID" 2>/dev/null || true; SERVER_PID=""; NODE_B_PID=""
+  bash deploy/cluster/engines.sh stop "$ENGINES" >/dev/null
+fi
 
 echo "== report"
 /usr/bin/python3 -c 'import matplotlib' 2>/dev/null || { apt-get update -qq >/dev/null; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-matplotlib >/dev/null; }
