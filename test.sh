@@ -65,15 +65,17 @@ if [ "${PASS_SKIP_BENCH:-0}" != 1 ] && [ -x bench/run.sh ]; then
   rm -f "$log.bench"
 fi
 
-# Three rounds of the crash test (tests/hardening/crash-test.sh; the full run is 100): Pass killed with SIGKILL under
+# Three rounds of the crash test, on SQLite and on PostgreSQL (tests/hardening/crash-test.sh; the full run is 100): Pass killed with SIGKILL under
 # write load, then the file's integrity, every acknowledged write, and no QR code redeemed twice.
 if [ "${PASS_SKIP_CRASH:-0}" != 1 ]; then
   echo "== crash test, 3 rounds"
-  if bash tests/hardening/crash-test.sh 3 > "$log.crash" 2>&1; then
-    tail -1 "$log.crash"
-  else
-    cat "$log.crash"; echo "The crash test failed." >&2; status=1
-  fi
+  for database in "" --postgres; do
+    if bash tests/hardening/crash-test.sh 3 $database > "$log.crash" 2>&1; then
+      tail -1 "$log.crash"
+    else
+      cat "$log.crash"; echo "The crash test failed ($database)." >&2; status=1
+    fi
+  done
   rm -f "$log.crash"
 fi
 

@@ -2,14 +2,17 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Pass.Bench;
 
 /// <summary>
 /// The checks of the crash test after each kill -9. <c>crash-inspect</c> runs while the server is down: the file's
 /// integrity, and which in-flight QR codes the killed server had already marked used. <c>crash-verify</c> runs after
-/// the restart: every acknowledged write is there, and no QR code yields a second token.
+/// the restart: every acknowledged write is there, and no QR code yields a second token. <c>--db</c> is the SQLite file,
+/// or a PostgreSQL connection string (<c>Host=…</c>), whose own integrity is PostgreSQL's: only Pass was killed.
 /// </summary>
 public static class CrashCheck
 {
@@ -17,11 +20,11 @@ public static class CrashCheck
     {
         var journal = Read(args["journal"]);
         using var db = Open(args["db"], SqliteOpenMode.ReadWrite);
-        var integrity = Query(db, "PRAGMA integrity_check", _ => { }, r => r.GetString(0)).Single();
+        var integrity = Query(db, db is SqliteConnection ? "PRAGMA integrity_check" : "SELECT 'ok'", _ => { }, r => r.GetString(0)).Single();
         var answered = journal.Where(l => l[0] == "qr-ok").Select(l => l[1]).ToHashSet();
         var inFlight = journal.Where(l => l[0] == "qr-try" && !answered.Contains(l[1])).Select(l => l[1]).ToList();
-        var usedBeforeRestart = inFlight.Where(session => Query(db, "SELECT State FROM QrSessions WHERE Session = $s",
-            c => c.Parameters.AddWithValue("$s", session), r => r.GetString(0)).SingleOrDefault() == "Used").ToList();
+        var usedBeforeRestart = inFlight.Where(session => Query(db, "SELECT \"State\" FROM \"QrSessions\" WHERE \"Session\" = @s",
+            c => Bind(c, "s", session), r => r.GetString(0)).SingleOrDefault() == "Used").ToList();
         File.WriteAllLines(args["out"], usedBeforeRestart);
         Console.WriteLine(JsonSerializer.Serialize(new { integrity, qr_in_flight = inFlight.Count, qr_in_flight_committed = usedBeforeRestart.Count }));
         return integrity == "ok" ? 0 : 1;
@@ -87,8 +90,8 @@ public static class CrashCheck
         // And in the store: no QR authorization holds more than one access token.
         using var db = Open(args["db"], SqliteOpenMode.ReadOnly);
         var doubled = Query(db, """
-            SELECT s.Session FROM QrSessions s JOIN OpenIddictTokens t ON t.AuthorizationId = s.AuthorizationId AND t.Type = 'access_token'
-            GROUP BY s.Id HAVING COUNT(t.Id) > 1
+            SELECT s."Session" FROM "QrSessions" s JOIN "OpenIddictTokens" t ON t."AuthorizationId" = s."AuthorizationId" AND t."Type" = 'access_token'
+            GROUP BY s."Id", s."Session" HAVING COUNT(t."Id") > 1
             """, _ => { }, r => r.GetString(0));
         foreach (var session in doubled)
         {
@@ -116,14 +119,24 @@ public static class CrashCheck
     private static List<string[]> Read(string path) =>
         File.Exists(path) ? [.. File.ReadLines(path).Where(l => l.Length > 0).Select(l => l.Split('\t'))] : [];
 
-    private static SqliteConnection Open(string path, SqliteOpenMode mode)
+    private static DbConnection Open(string database, SqliteOpenMode mode)
     {
-        var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false }.ToString());
+        DbConnection db = database.StartsWith("Host=", StringComparison.Ordinal)
+            ? new NpgsqlConnection(database)
+            : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = mode, Pooling = false }.ToString());
         db.Open();
         return db;
     }
 
-    private static List<T> Query<T>(SqliteConnection db, string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read)
+    private static void Bind(DbCommand command, string name, string value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static List<T> Query<T>(DbConnection db, string sql, Action<DbCommand> bind, Func<DbDataReader, T> read)
     {
         using var command = db.CreateCommand();
         command.CommandText = sql;
