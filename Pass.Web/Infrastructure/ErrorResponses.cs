@@ -30,7 +30,8 @@ public static class ErrorResponses
                 {
                     ExceptionHandlingPath = "/Error",
                     CreateScopeForErrors = true,
-                    StatusCodeSelector = error => Unavailable.IsOutage(error) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+                    StatusCodeSelector = error => EngineFailures.IsOutage(error) ? StatusCodes.Status503ServiceUnavailable
+                        : EngineFailures.IsRefusedValue(error) ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError,
                 });
             }
 
@@ -94,12 +95,13 @@ public static class ErrorResponses
             BadHttpRequestException bad => bad.StatusCode,
             InvalidDataException or JsonException or FormatException or IOException => StatusCodes.Status400BadRequest,
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => 499,
-            _ when Unavailable.IsOutage(error) => StatusCodes.Status503ServiceUnavailable,
+            _ when EngineFailures.IsOutage(error) => StatusCodes.Status503ServiceUnavailable,
+            _ when EngineFailures.IsRefusedValue(error) => StatusCodes.Status400BadRequest,
             _ => StatusCodes.Status500InternalServerError,
         };
         if (context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable)
         {
-            context.Response.Headers.RetryAfter = Unavailable.RetryAfterSeconds;
+            context.Response.Headers.RetryAfter = EngineFailures.RetryAfterSeconds;
         }
 
         return WriteStatusAsync(context);

@@ -14,7 +14,6 @@ namespace Pass.Web.Tests;
 /// <c>PASS_FUZZ_CASES</c> sets the cases per endpoint (500 by default; the long run uses 10,000) and
 /// <c>PASS_FUZZ_REPORT</c> names a file that gets one line of figures per endpoint.
 /// </summary>
-[Trait(SqliteOnly.Trait, SqliteOnly.Value)]
 public sealed class GeneratedBadInputTests(FuzzedPass pass) : IClassFixture<FuzzedPass>
 {
     private static readonly int Cases = int.TryParse(Environment.GetEnvironmentVariable("PASS_FUZZ_CASES"), out var cases) ? cases : 500;

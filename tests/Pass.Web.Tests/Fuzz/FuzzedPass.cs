@@ -54,7 +54,7 @@ public sealed class FuzzedPass : IAsyncLifetime
         var card = await (await Http.SendAsync(bind)).Content.ReadFromJsonAsync<CardBindingView>();
         KnownIds.Add(victim);
         KnownIds.Add(card!.Id.ToString());
-        Database = new DatabaseState(Path.Combine(App.DataDirectory, "pass.db"));
+        Database = App.ConnectionString is { } postgres ? DatabaseState.OfPostgres(postgres) : DatabaseState.OfSqlite(Path.Combine(App.DataDirectory, "pass.db"));
     }
 
     /// <summary>Sends a generated request as it is (headers unvalidated); the answer's body is not yet read.</summary>

@@ -164,6 +164,9 @@ public sealed class PassApplication(string? dataDirectory = null, bool productio
     /// </summary>
     public static string? PostgresServer { get; } = Environment.GetEnvironmentVariable("PASS_TEST_POSTGRES") is { Length: > 0 } server ? server : null;
 
+    /// <summary>The PostgreSQL database of this host on the matrix's PostgreSQL leg; null on SQLite.</summary>
+    public string? ConnectionString => PostgresServer is { } server ? $"{server};Database={DatabaseName}" : null;
+
     private string DatabaseName => "pass_" + Path.GetFileName(DataDirectory.TrimEnd(Path.DirectorySeparatorChar)).ToLowerInvariant();
 
     public override async ValueTask DisposeAsync()
