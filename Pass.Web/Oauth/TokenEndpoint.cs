@@ -29,7 +29,7 @@ public static class TokenEndpoint
 
         var client = request.ClientId is { } clientId ? await clients.FindProfileAsync(clientId, ct) : null;
         var grant = grants.FirstOrDefault(g => g.GrantType == request.GrantType);
-        await using var commit = client is { IsDisabled: false } && grant is { ChecksPassword: true } ? await SignInCommit.BeginAsync(db, ct) : null;
+        await using var commit = client is { IsDisabled: false } && grant is { ChecksPassword: true } ? await SignInCommit.BeginAsync(db, request.Username, ct) : null;
         var outcome = client is null || client.IsDisabled
             ? GrantOutcome.Reject(OAuthErrors.InvalidClient, client is null ? "The client is not registered with Pass." : "The client is disabled.")
             : grant is null

@@ -40,7 +40,7 @@ public static class AccountEndpoints
             return ApiExtensions.Problem(StatusCodes.Status400BadRequest, "Email and password are required.");
         }
 
-        await using var commit = await SignInCommit.BeginAsync(db);
+        await using var commit = await SignInCommit.BeginAsync(db, request.Email);
         var user = await users.FindByEmailAsync(request.Email);
         if (user is null)
         {
