@@ -38,7 +38,6 @@ export Pass__Issuer="http://127.0.0.1:$PASS_PORT/"
 export Pass__RequireHttps=false
 export Pass__Proxy__KnownProxies__0=127.0.0.1   # haproxy: its X-Forwarded-For names the client
 export Pass__Bootstrap__AdminPassword="$ADMIN_PASSWORD"
-export Logging__LogLevel__Microsoft.EntityFrameworkCore=Warning
 # The walkthrough's two clients, with secrets made for this run (the same on both nodes, unlike Development's demo ones).
 secret() { head -c 24 /dev/urandom | base64 | tr '+/' '-_'; }
 TERMINAL_SECRET=$(secret) APP_SECRET=$(secret)
@@ -47,9 +46,11 @@ export Pass__Clients__0__ReaderFormat=HexUid Pass__Clients__0__Grants__0=client_
 export Pass__Clients__0__Grants__2=urn:pass:grant-type:qr Pass__Clients__0__Grants__3=refresh_token
 export Pass__Clients__1__ClientId=demo-app Pass__Clients__1__DisplayName="Demo app" Pass__Clients__1__ClientSecret="$APP_SECRET"
 export Pass__Clients__1__Grants__0=password Pass__Clients__1__Grants__1=refresh_token Pass__Clients__1__Grants__2=client_credentials
+export Pass__Clients__1__Grants__3=urn:pass:grant-type:sms
 
 node() { # name port
-  Pass__DataDirectory="$DIR/$1" dotnet "$DIR/app/Pass.Web.dll" --urls "http://127.0.0.1:$2" > "$DIR/$1.log" 2>&1 &
+  # The published folder is the content root: its wwwroot (the portal's scripts and styles) and appsettings.json.
+  Pass__DataDirectory="$DIR/$1" dotnet "$DIR/app/Pass.Web.dll" --contentRoot "$DIR/app" --urls "http://127.0.0.1:$2" > "$DIR/$1.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 120); do
     curl -fs "http://127.0.0.1:$2/health/ready" >/dev/null 2>&1 && { echo "node $1 ready on 127.0.0.1:$2"; return; }
