@@ -91,5 +91,14 @@ if [ -z "$total" ]; then
   echo "No test summary: the build or the test run failed before any test ran." >&2
   exit $(( status == 0 ? 1 : status ))
 fi
+# Each failed test's name and message again, last, where a reader of a long log looks first (each test's captured
+# output is left out here: it is in the log above).
+if [ "${failed:-0}" != 0 ]; then
+  echo "== failed tests"
+  for f in "$log" "$log.pg"; do
+    [ -f "$f" ] && awk '/^[[:space:]]*failed [^ ]/ { n = 30 } /^[[:space:]]*(Standard output|Standard error|Output)/ { n = 0 } n > 0 { print; n-- }' "$f"
+  done
+  echo
+fi
 echo "tests: ${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
 exit "$status"

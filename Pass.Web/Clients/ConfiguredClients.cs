@@ -1,6 +1,9 @@
 using Pass.Shared.Cards;
 using Pass.Shared.Clients;
+using Microsoft.Extensions.Options;
 using Pass.Shared.Oauth;
+using Pass.Web.Data;
+using Pass.Web.Infrastructure.Cluster;
 
 namespace Pass.Web.Clients;
 
@@ -8,7 +11,12 @@ namespace Pass.Web.Clients;
 /// At start, after the migration: Pass's own kiosk client, the clients of <c>Pass:Clients</c> (created or updated,
 /// under the same rule as the clients page), and in Development a demo terminal and app.
 /// </summary>
-internal sealed class ConfiguredClients(IServiceScopeFactory scopes, IConfiguration configuration, IHostEnvironment environment) : IHostedService
+internal sealed class ConfiguredClients(
+    IServiceScopeFactory scopes,
+    IConfiguration configuration,
+    IHostEnvironment environment,
+    IOptions<ClusterOptions> cluster,
+    ILogger<ConfiguredClients> logger) : IHostedService
 {
     public const string DemoClientId = "demo-terminal";
     public const string DemoAppId = "demo-app";
@@ -16,6 +24,8 @@ internal sealed class ConfiguredClients(IServiceScopeFactory scopes, IConfigurat
     public async Task StartAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
+        // Nodes of a cluster that start together seed one after the other: the second finds the first's clients.
+        await using var turn = await NodeTurns.TakeAsync(scope.ServiceProvider.GetRequiredService<PassDbContext>().Database, NodeTurns.Seeding, ct);
         var clients = scope.ServiceProvider.GetRequiredService<ClientRegistry>();
         await clients.EnsureKioskAsync(ct);
         foreach (var client in configuration.GetSection(ConfiguredClient.Section).Get<List<ConfiguredClient>>() ?? [])
@@ -41,7 +51,15 @@ internal sealed class ConfiguredClients(IServiceScopeFactory scopes, IConfigurat
 
         if (environment.IsDevelopment() && configuration.GetValue("Pass:DemoClient", true))
         {
-            await SeedDemoClientAsync(clients, ct);
+            if (cluster.Value.Enabled)
+            {
+                // Each node's start would give the demo clients new secrets, so each node would know a different one.
+                logger.LogInformation("No demo clients on a cluster node: configure the cluster's clients under Pass:Clients.");
+            }
+            else
+            {
+                await SeedDemoClientAsync(clients, ct);
+            }
         }
     }
 

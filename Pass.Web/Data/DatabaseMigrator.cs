@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Pass.Web.Data;
@@ -10,9 +11,6 @@ namespace Pass.Web.Data;
 /// </summary>
 internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedService
 {
-    /// <summary>Any fixed number: every node asks for the same lock.</summary>
-    private const long MigrationLock = 0x5041_5353_4D49_4752; // "PASSMIGR"
-
     public async Task StartAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -20,16 +18,10 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedSer
         if (database.IsNpgsql())
         {
             await CreateIfMissingAsync(database, database.GetService<IRelationalDatabaseCreator>(), ct);
-            await database.OpenConnectionAsync(ct);
-            try
+            await using (await NodeTurns.TakeAsync(database, NodeTurns.Migration, ct))
             {
-                await database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLock})", ct);
+                await CreateHistoryIfMissingAsync(database, ct);
                 await database.MigrateAsync(ct);
-            }
-            finally
-            {
-                await database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLock})", CancellationToken.None);
-                await database.CloseConnectionAsync();
             }
 
             return;
@@ -40,6 +32,20 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedSer
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// Npgsql's migrator reads the history table before creating it and logs the failure as an error on every first
+    /// start (npgsql/efcore.pg#3407); creating the table first, under the lock, keeps that first start's log clean.
+    /// </summary>
+    private static async Task CreateHistoryIfMissingAsync(DatabaseFacade database, CancellationToken ct)
+    {
+        var history = database.GetService<IHistoryRepository>();
+        var missing = await database.SqlQuery<bool>($"SELECT to_regclass('\"__EFMigrationsHistory\"') IS NULL AS \"Value\"").SingleAsync(ct);
+        if (missing)
+        {
+            await database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), ct);
+        }
+    }
 
     /// <summary>
     /// The lock lives in the database, so the database comes first; two nodes creating it at once is fine. Asked of the

@@ -30,9 +30,6 @@ public sealed class TokenPruner(
         }
     }
 
-    /// <summary>Any fixed number: the nodes of a cluster ask for the same lock.</summary>
-    public const long PruningLock = 0x5041_5353_5052_554E; // "PASSPRUN"
-
     /// <summary>Prunes now, after another node's round if one is running.</summary>
     public Task PruneAsync(CancellationToken ct) => RoundAsync(waitForTurn: true, ct);
 
@@ -45,33 +42,18 @@ public sealed class TokenPruner(
         await using var scope = scopes.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<PassDbContext>().Database;
         checker.Sweep(); // every node sweeps its own memory; the shared tables need one node only
-        if (database.IsNpgsql())
+        // One node of a cluster prunes at a time: whichever holds the turn. A node that dies lets go of it with its
+        // connection, and another takes the next round.
+        await using var turn = waitForTurn
+            ? await NodeTurns.TakeAsync(database, NodeTurns.Pruning, ct)
+            : await NodeTurns.TryTakeAsync(database, NodeTurns.Pruning, ct);
+        if (turn is null)
         {
-            // One node of a cluster prunes at a time: whichever holds the lock. A node that dies lets go of it with its
-            // connection, and another takes the next round.
-            await database.OpenConnectionAsync(ct);
-            if (waitForTurn)
-            {
-                await database.ExecuteSqlAsync($"SELECT pg_advisory_lock({PruningLock})", ct);
-            }
-            else if (!await database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({PruningLock}) AS \"Value\"").SingleAsync(ct))
-            {
-                return false;
-            }
+            return false;
         }
 
-        try
-        {
-            await PruneSharedAsync(scope.ServiceProvider, threshold, ct);
-            return true;
-        }
-        finally
-        {
-            if (database.IsNpgsql())
-            {
-                await database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({PruningLock})", CancellationToken.None);
-            }
-        }
+        await PruneSharedAsync(scope.ServiceProvider, threshold, ct);
+        return true;
     }
 
     private async Task PruneSharedAsync(IServiceProvider services, DateTimeOffset threshold, CancellationToken ct)

@@ -15,6 +15,8 @@ internal sealed class FirstAdministrator(
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        // Nodes of a cluster that start together seed one after the other: the second finds the first's roles and administrator.
+        await using var turn = await NodeTurns.TakeAsync(services.GetRequiredService<PassDbContext>().Database, NodeTurns.Seeding, ct);
         await SeedRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
         await SeedAdministratorAsync(services.GetRequiredService<UserManager<ApplicationUser>>(), services.GetRequiredService<UserDirectory>(), ct);
     }

@@ -75,8 +75,7 @@ public sealed class FaultDrillTests(TwoNodesOnTheirOwnPostgres nodes) : IClassFi
         third.Process.WaitForExit();
 
         var watch = Stopwatch.StartNew();
-        var revoke = await nodes.ApiB.Http.PostAsync(PassRoutes.Revoke, new FormUrlEncodedContent(
-            [new("client_id", TestClient.Terminal.ClientId), new("client_secret", TestClient.Terminal.Secret), new("token", token), new("token_type_hint", "access_token")]));
+        var revoke = await nodes.ApiB.RevokeAsync(token);
         Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
         Assert.True(watch.Elapsed >= TwoNodes.LeaseLength, $"the dead node was not waited out ({watch.Elapsed})");
         Assert.Equal(HttpStatusCode.Unauthorized, (await nodes.ApiA.CheckAsync(token)).StatusCode);
@@ -84,8 +83,7 @@ public sealed class FaultDrillTests(TwoNodesOnTheirOwnPostgres nodes) : IClassFi
         // Fenced once: the next revocation does not wait for it again.
         var next = await nodes.ApiA.TerminalTokenAsync();
         watch.Restart();
-        Assert.Equal(HttpStatusCode.OK, (await nodes.ApiB.Http.PostAsync(PassRoutes.Revoke, new FormUrlEncodedContent(
-            [new("client_id", TestClient.Terminal.ClientId), new("client_secret", TestClient.Terminal.Secret), new("token", next), new("token_type_hint", "access_token")]))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await nodes.ApiB.RevokeAsync(next)).StatusCode);
         Assert.True(watch.Elapsed < TwoNodes.LeaseLength, $"waited for a node already fenced ({watch.Elapsed})");
     }
 
@@ -93,15 +91,14 @@ public sealed class FaultDrillTests(TwoNodesOnTheirOwnPostgres nodes) : IClassFi
     public async Task Pruning_runs_on_one_node_at_a_time_and_another_takes_over_when_the_holder_is_gone()
     {
         var token = await nodes.ApiA.TerminalTokenAsync();
-        Assert.Equal(HttpStatusCode.OK, (await nodes.ApiB.Http.PostAsync(PassRoutes.Revoke, new FormUrlEncodedContent(
-            [new("client_id", TestClient.Terminal.ClientId), new("client_secret", TestClient.Terminal.Secret), new("token", token), new("token_type_hint", "access_token")]))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await nodes.ApiB.RevokeAsync(token)).StatusCode);
         var pruner = nodes.B.Services.GetRequiredService<TokenPruner>();
 
         // Another node holds the pruning lock (it is mid-round): B's round leaves the shared tables alone.
         await using (var holder = new NpgsqlConnection(nodes.ConnectionString + ";Pooling=false")) // closing it ends its session
         {
             await holder.OpenAsync();
-            await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({TokenPruner.PruningLock})", holder))
+            await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({NodeTurns.Pruning})", holder))
             {
                 await take.ExecuteNonQueryAsync();
             }

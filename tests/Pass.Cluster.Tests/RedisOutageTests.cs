@@ -28,7 +28,7 @@ public sealed class RedisOutageTests(TwoNodes nodes) : IClassFixture<TwoNodes>
 
         // The database is written, the other node cannot be told: the caller hears 503 and may retry; the token is
         // refused everywhere all the same, because neither node trusts its memory now.
-        var revoke = await nodes.ApiB.Http.PostAsync(PassRoutes.Revoke, Form(("token", doomed), ("token_type_hint", "access_token")));
+        var revoke = await nodes.ApiB.RevokeAsync(doomed);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, revoke.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await nodes.ApiA.CheckAsync(doomed)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await nodes.ApiB.CheckAsync(doomed)).StatusCode);
@@ -43,10 +43,7 @@ public sealed class RedisOutageTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         Assert.Equal(HttpStatusCode.OK, (await nodes.ApiA.CheckAsync(live)).StatusCode);
         var after = await nodes.ApiB.TerminalTokenAsync();
         Assert.Equal(HttpStatusCode.OK, (await nodes.ApiA.CheckAsync(after)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await nodes.ApiB.Http.PostAsync(PassRoutes.Revoke, Form(("token", after), ("token_type_hint", "access_token")))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await nodes.ApiB.RevokeAsync(after)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await nodes.ApiA.CheckAsync(after)).StatusCode);
     }
-
-    private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
-        new([new("client_id", TestClient.Terminal.ClientId), new("client_secret", TestClient.Terminal.Secret), .. fields.Select(f => KeyValuePair.Create(f.Key, f.Value))]);
 }

@@ -70,7 +70,7 @@ public sealed class RevocationAcrossNodesTests(TwoNodes nodes) : IClassFixture<T
         {
             for (var i = 0; i < tokens.Length; i++)
             {
-                var answer = await nodes.ApiB.Http.PostAsync(PassRoutes.Revoke, Form(TestClient.SmsApp, ("token", tokens[i])));
+                var answer = await nodes.ApiB.RevokeAsync(tokens[i], TestClient.SmsApp, hint: null);
                 Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
                 revokedAt[i] = Stopwatch.GetTimestamp();
             }
@@ -110,7 +110,7 @@ public sealed class RevocationAcrossNodesTests(TwoNodes nodes) : IClassFixture<T
         Assert.Equal(HttpStatusCode.OK, (await nodes.ApiA.CheckAsync(token)).StatusCode);
 
         var watch = Stopwatch.StartNew();
-        var answer = await nodes.ApiB.Http.PostAsync(PassRoutes.Revoke, Form(TestClient.Terminal, ("token", token), ("token_type_hint", "access_token")));
+        var answer = await nodes.ApiB.RevokeAsync(token);
 
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.True(watch.Elapsed >= TwoNodes.LeaseLength, $"answered after {watch.Elapsed}, before the fenced node's lease could have run out");
@@ -127,7 +127,7 @@ public sealed class RevocationAcrossNodesTests(TwoNodes nodes) : IClassFixture<T
             {
                 var token = await nodes.ApiA.TerminalTokenAsync();
                 return (token, async () => Assert.Equal(HttpStatusCode.OK,
-                    (await nodes.ApiB.Http.PostAsync(PassRoutes.Revoke, Form(TestClient.Terminal, ("token", token), ("token_type_hint", "access_token")))).StatusCode));
+                    (await nodes.ApiB.RevokeAsync(token)).StatusCode));
             }
 
             case Revocation.AllOfAClient:
@@ -163,7 +163,4 @@ public sealed class RevocationAcrossNodesTests(TwoNodes nodes) : IClassFixture<T
         var answer = await admin.PostAsync(url);
         Assert.True(answer.IsSuccessStatusCode, $"{url}: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
     }
-
-    private static FormUrlEncodedContent Form(TestClient client, params (string Key, string Value)[] fields) =>
-        new([new("client_id", client.ClientId), new("client_secret", client.Secret), .. fields.Select(f => KeyValuePair.Create(f.Key, f.Value))]);
 }

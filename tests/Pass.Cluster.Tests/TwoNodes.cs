@@ -42,9 +42,9 @@ public class TwoNodes : IAsyncLifetime
     {
         _server = !OwnPostgres && Environment.GetEnvironmentVariable("PASS_CLUSTER_POSTGRES") is { Length: > 0 } server ? server : StartEngines();
         Redis.Start();
-        A = Node();
+        A = Node(RedisConfigurationOfA);
         ApiA = new OAuthApi(new HttpClient { BaseAddress = A.StartKestrel() });
-        B = Node();
+        B = Node(Redis.Configuration);
         ApiB = new OAuthApi(new HttpClient { BaseAddress = B.StartKestrel() });
         await WhenCurrentAsync(A);
         await WhenCurrentAsync(B);
@@ -64,7 +64,7 @@ public class TwoNodes : IAsyncLifetime
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         await A.DisposeAsync();
         await B.DisposeAsync();
@@ -86,13 +86,16 @@ public class TwoNodes : IAsyncLifetime
     /// <summary>Settings both nodes get on top of the cluster's own.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> MoreSettings => [];
 
-    private PassApplication Node() => new(
+    /// <summary>Where node A finds Redis: the fixture's Redis, or a relay in front of it that a test may cut.</summary>
+    protected virtual string RedisConfigurationOfA => Redis.Configuration;
+
+    private PassApplication Node(string redis) => new(
         realClock: true,
         settings: new Dictionary<string, string>(MoreSettings)
         {
             ["Pass:Database:Provider"] = "PostgreSql",
             ["ConnectionStrings:Pass"] = ConnectionString,
-            ["Pass:Redis:Configuration"] = Redis.Configuration,
+            ["Pass:Redis:Configuration"] = redis,
             ["Pass:Redis:LeaseLength"] = LeaseLength.ToString(),
             ["Pass:Issuer"] = "http://pass.cluster.test/",
         });

@@ -31,6 +31,7 @@ public sealed partial class RedisClusterBus(IConnectionMultiplexer redis, IOptio
     private readonly ClusterOptions _options = configured.Value;
     private readonly ConcurrentDictionary<string, Action<string>> _handlers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Acknowledgements> _waiting = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Topic, string Message), byte> _owed = new();
     private readonly SemaphoreSlim _tick = new(1, 1);
     private IConnectionMultiplexer? _redis;
     private int _nodeCount = 1;
@@ -38,6 +39,7 @@ public sealed partial class RedisClusterBus(IConnectionMultiplexer redis, IOptio
     private string? _lease;
     private long _validUntil;
     private long _sent;
+    private int _paying;
     private string _reason = "not connected to Redis yet";
 
     /// <summary>This process's name on the bus; a restarted node is a new node, with an empty memory.</summary>
@@ -103,7 +105,56 @@ public sealed partial class RedisClusterBus(IConnectionMultiplexer redis, IOptio
         }
     }
 
+    /// <summary>
+    /// Tells every node, or throws <see cref="ClusterUnavailableException"/>; a message that may not have reached every
+    /// node is then owed, and sent again as soon as this node's link to Redis works (<see cref="PayOwedAsync"/>).
+    /// </summary>
     public async Task BroadcastAsync(string topic, string message, CancellationToken ct = default)
+    {
+        var told = false;
+        try
+        {
+            await TellAsync(topic, message, ct);
+            told = true;
+        }
+        finally
+        {
+            if (!told)
+            {
+                _owed.TryAdd((topic, message), 0);
+                LogOwed(topic, _owed.Count);
+            }
+        }
+    }
+
+    /// <summary>The messages owed since a failed broadcast, at most once each (marks do not depend on their order).</summary>
+    public int OwedCount => _owed.Count;
+
+    /// <summary>
+    /// Sends the owed messages, each acknowledged or its silent nodes fenced like any broadcast. Until then the other
+    /// nodes may still trust a token this node revoked (the revocation answered 503, so its caller knows to retry, on
+    /// any node); a node that lost Redis too forgets everything when it rejoins.
+    /// </summary>
+    private async Task PayOwedAsync()
+    {
+        foreach (var owed in _owed.Keys)
+        {
+            try
+            {
+                await TellAsync(owed.Topic, owed.Message, CancellationToken.None);
+            }
+            catch (Exception error) when (error is ClusterUnavailableException or OperationCanceledException)
+            {
+                return; // still owed; the next renewal tries again
+            }
+
+            _owed.TryRemove(owed, out _);
+        }
+
+        LogPaid();
+    }
+
+    private async Task TellAsync(string topic, string message, CancellationToken ct)
     {
         if (_redis is not { IsConnected: true } redis)
         {
@@ -157,12 +208,10 @@ public sealed partial class RedisClusterBus(IConnectionMultiplexer redis, IOptio
 
         try
         {
-            if (Volatile.Read(ref _lease) is { } lease && await RenewAsync(lease))
+            if (Volatile.Read(ref _lease) is not { } lease || !await RenewAsync(lease))
             {
-                return;
+                await AcquireAsync();
             }
-
-            await AcquireAsync();
         }
         catch (Exception error) when (error is RedisException or TimeoutException or ObjectDisposedException)
         {
@@ -171,6 +220,19 @@ public sealed partial class RedisClusterBus(IConnectionMultiplexer redis, IOptio
         finally
         {
             _tick.Release();
+        }
+
+        // Beside the renewals, not in their turn: a fenced node makes a broadcast wait a lease length.
+        if (!_owed.IsEmpty && Interlocked.Exchange(ref _paying, 1) == 0)
+        {
+            try
+            {
+                await PayOwedAsync();
+            }
+            finally
+            {
+                Volatile.Write(ref _paying, 0);
+            }
         }
     }
 
@@ -292,6 +354,12 @@ public sealed partial class RedisClusterBus(IConnectionMultiplexer redis, IOptio
 
     [LoggerMessage(LogLevel.Warning, "Cluster node {Node} did not acknowledge in time: its lease is deleted and the revocation waits one lease length.")]
     private partial void LogFencing(string node);
+
+    [LoggerMessage(LogLevel.Warning, "A cluster message on {Topic} did not reach every node; it is sent again when the link to Redis works ({Count} owed).")]
+    private partial void LogOwed(string topic, int count);
+
+    [LoggerMessage(LogLevel.Information, "The owed cluster messages reached every node.")]
+    private partial void LogPaid();
 
     [LoggerMessage(LogLevel.Error, "A cluster message on {Topic} could not be applied; it is not acknowledged.")]
     private partial void LogNotApplied(Exception error, string topic);

@@ -47,6 +47,19 @@ public sealed class OAuthApi(HttpClient http)
     public async Task<TokenResponse> PersonTokensAsync(string email, string password = PassApplication.PersonPassword, string scope = "offline_access") =>
         await TokenOkAsync(TestClient.App, ("grant_type", "password"), ("username", email), ("password", password), ("scope", scope));
 
+    /// <summary>RFC 7009 revocation by the client the token was issued to (the terminal unless said).</summary>
+    public Task<HttpResponseMessage> RevokeAsync(string token, TestClient? client = null, string? hint = "access_token")
+    {
+        client ??= TestClient.Terminal;
+        List<KeyValuePair<string, string>> form = [new("client_id", client.ClientId), new("client_secret", client.Secret), new("token", token)];
+        if (hint is not null)
+        {
+            form.Add(new("token_type_hint", hint));
+        }
+
+        return http.PostAsync(PassRoutes.Revoke, new FormUrlEncodedContent(form));
+    }
+
     public Task<HttpResponseMessage> CheckAsync(string? token, HttpMethod? method = null)
     {
         var request = new HttpRequestMessage(method ?? HttpMethod.Get, PassRoutes.CheckToken);
