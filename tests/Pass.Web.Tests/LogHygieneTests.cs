@@ -24,7 +24,19 @@ public class LogHygieneTests
         var fromCard = await api.TokenOkAsync(TestClient.Terminal, ("grant_type", PassGrantTypes.Card), ("card_number", "04A23B1C"));
         await api.RedeemQrAsync(qr.AuthCode);
         await api.CheckAsync(fromCard.AccessToken);
-        await api.TokenAsync(TestClient.Terminal with { Secret = "a-wrong-secret-that-must-not-be-logged" }, ("grant_type", "client_credentials"));
+        var refused = await api.TokenAsync(TestClient.Terminal with { Secret = "a-wrong-secret-that-must-not-be-logged" }, ("grant_type", "client_credentials"));
+        Assert.False(refused.IsSuccessStatusCode);
+
+        // The request log is written once the response is done, which may be after the client has it: wait for the
+        // last requests' lines (the check, and the only token request refused) before reading what was logged.
+        var last = $"StatusCode: {(int)refused.StatusCode}";
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!app.Logs.Lines.Any(line => line.Contains(PassRoutes.Token, StringComparison.Ordinal) && line.Contains(last, StringComparison.Ordinal))
+               || !app.Logs.Lines.Any(line => line.Contains(PassRoutes.CheckToken, StringComparison.Ordinal)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the check and the refused token request were never both logged");
+            await Task.Delay(50);
+        }
 
         var logs = string.Join("\n", app.Logs.Lines);
         Assert.Contains(PassRoutes.CheckToken, logs);
