@@ -8,7 +8,7 @@ namespace Pass.Web.Infrastructure;
 /// and disposes the subscription when it stops watching; it then reads the new state. After a change, the
 /// watchers of one key share one read of it (10,000 pages watching one QR code cost one query, not 10,000).
 /// On a cluster a change also travels to the other nodes, where it is published to their own watchers (one shared read
-/// per change per node); when a node rejoins the bus after it may have missed changes, every watcher reads again.
+/// per change per node); while a node does not hear the bus, and when it rejoins, every watcher reads again.
 /// </summary>
 public abstract class ChangeNotifier
 {
@@ -20,13 +20,17 @@ public abstract class ChangeNotifier
         _bus = bus;
         _topic = "changes:" + GetType().Name;
         bus.Subscribe(_topic, PublishHere);
-        bus.Resumed += () =>
+        bus.Resumed += PublishEverythingHere;
+        bus.Deaf += PublishEverythingHere;
+    }
+
+    /// <summary>Every watched key may have changed unannounced (the node did not hear the bus): each reads again, once.</summary>
+    private void PublishEverythingHere()
+    {
+        foreach (var key in _watchers.Keys.Where(key => key != Everything))
         {
-            foreach (var key in _watchers.Keys.Where(key => key != Everything))
-            {
-                PublishHere(key);
-            }
-        };
+            PublishHere(key);
+        }
     }
 
     private const string Everything = "";

@@ -36,4 +36,10 @@ public interface IClusterBus
     /// back): every mark it may have missed counts as a mark on everything.
     /// </summary>
     event Action? Resumed;
+
+    /// <summary>
+    /// Raised every few seconds while this node is not current: what the other nodes announce does not reach it, so live
+    /// pages read their state again on their own instead of waiting for the bus to come back.
+    /// </summary>
+    event Action? Deaf;
 }

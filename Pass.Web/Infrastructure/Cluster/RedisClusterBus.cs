@@ -40,6 +40,7 @@ public sealed partial class RedisClusterBus(IConnectionMultiplexer redis, IOptio
     private long _validUntil;
     private long _sent;
     private int _paying;
+    private long _lastDeafRead;
     private string _reason = "not connected to Redis yet";
 
     /// <summary>This process's name on the bus; a restarted node is a new node, with an empty memory.</summary>
@@ -52,6 +53,11 @@ public sealed partial class RedisClusterBus(IConnectionMultiplexer redis, IOptio
     public int NodeCount => Math.Max(1, Volatile.Read(ref _nodeCount));
 
     public event Action? Resumed;
+
+    public event Action? Deaf;
+
+    /// <summary>How often live pages read again on their own while the node does not hear the bus.</summary>
+    public static readonly TimeSpan DeafReadInterval = TimeSpan.FromSeconds(3);
 
     private string Prefix => _options.KeyPrefix;
 
@@ -220,6 +226,12 @@ public sealed partial class RedisClusterBus(IConnectionMultiplexer redis, IOptio
         finally
         {
             _tick.Release();
+        }
+
+        if (!IsCurrent && time.GetElapsedTime(Volatile.Read(ref _lastDeafRead)) >= DeafReadInterval)
+        {
+            Volatile.Write(ref _lastDeafRead, time.GetTimestamp());
+            Deaf?.Invoke();
         }
 
         // Beside the renewals, not in their turn: a fenced node makes a broadcast wait a lease length.

@@ -24,4 +24,10 @@ public sealed class SingleNodeBus : IClusterBus
         add { }
         remove { }
     }
+
+    public event Action? Deaf
+    {
+        add { }
+        remove { }
+    }
 }
