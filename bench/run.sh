@@ -109,10 +109,15 @@ want qr_redeem && taskset -c $LOAD_CPU $BENCH qr-redeem --base "$BASE" --codes $
 echo "== peer: node-oidc-provider introspection"
 if ! want peer_introspection; then :
 elif bash bench/peers/run-peer.sh "$WORK" $SERVER_CPU "$TOKENS" >> "$WORK/peer.log" 2>&1; then
+  # The peer's client and paths for its row only: the cluster phase after it runs as bench-terminal again (every
+  # cluster client_credentials request was a 401 while the peer's credentials stayed exported).
+  PASS_BASIC=$BENCH_BASIC PASS_INTROSPECT_PATH=${BENCH_INTROSPECT_PATH:-}
   export BENCH_TOKENS=$WORK/peer-tokens.txt BENCH_BASIC=$(printf 'bench:bench-secret-0123456789abcdef' | base64 -w0) BENCH_INTROSPECT_PATH=/token/introspection
   PEER_PID=$(cat "$WORK/peer.pid")
   run_wrk peer_introspection "tokens introspect" "http://127.0.0.1:5400/token/introspection"
   kill "$PEER_PID" 2>/dev/null || true; PEER_PID=""
+  export BENCH_BASIC=$PASS_BASIC
+  if [[ -n $PASS_INTROSPECT_PATH ]]; then export BENCH_INTROSPECT_PATH=$PASS_INTROSPECT_PATH; else unset BENCH_INTROSPECT_PATH; fi
 else
   echo "   the peer could not be set up (see $WORK/peer.log); its row stays empty"; tail -5 "$WORK/peer.log"
 fi

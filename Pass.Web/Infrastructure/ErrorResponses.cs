@@ -99,9 +99,17 @@ public static class ErrorResponses
             _ when EngineFailures.IsRefusedValue(error) => StatusCodes.Status400BadRequest,
             _ => StatusCodes.Status500InternalServerError,
         };
+        // The framework's own error log is suppressed (bad input is the caller's, not an error of Pass's): what is
+        // Pass's, an outage or a fault, is logged here, by path only (a query or a form may hold a secret).
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Pass.Web.Errors");
         if (context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable)
         {
             context.Response.Headers.RetryAfter = EngineFailures.RetryAfterSeconds;
+            logger.LogWarning("{Method} {Path} answered 503: {Error}: {Reason}", context.Request.Method, context.Request.Path, error?.GetType().Name, error?.Message);
+        }
+        else if (context.Response.StatusCode == StatusCodes.Status500InternalServerError)
+        {
+            logger.LogError(error, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
         }
 
         return WriteStatusAsync(context);
