@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.ServerSentEvents;
-using System.Text.Json;
 using Pass.Shared.Oauth;
 using Pass.Shared.QrLogin;
 using Pass.Web.Infrastructure.Cluster;
@@ -79,15 +77,7 @@ public sealed class PartitionTests(TwoNodesWithACuttableLink nodes) : IClassFixt
     [Fact]
     public async Task A_page_on_a_node_cut_off_from_redis_still_sees_a_code_used_on_the_other_node()
     {
-        var email = $"p-{Guid.NewGuid():N}@test.local";
-        await nodes.A.CreatePersonAsync(email);
-        using var person = await PortalSession.SignInAsync(nodes.A, email);
-        var code = await person.ReadAsync<PortalQrCode>(await person.PostAsync($"{PassRoutes.Me}/qr"));
-        using var response = await person.Http.GetAsync($"{PassRoutes.Me}/qr/{code.Session}/events", HttpCompletionOption.ResponseHeadersRead);
-        await using var stream = await response.Content.ReadAsStreamAsync();
-        var events = SseParser.Create(stream).EnumerateAsync(TestContext.Current.CancellationToken).GetAsyncEnumerator();
-        Assert.True(await events.MoveNextAsync());
-        Assert.Equal(QrSessionStatus.Unused, JsonSerializer.Deserialize<QrSessionView>(events.Current.Data, Json)!.Status);
+        await using var page = await QrPageWatch.OpenAsync(nodes.A);
 
         nodes.LinkOfA.Cut();
         try
@@ -95,11 +85,8 @@ public sealed class PartitionTests(TwoNodesWithACuttableLink nodes) : IClassFixt
             await TwoNodes.WhenCurrentAsync(nodes.A, current: false);
 
             // B's announcement cannot reach A; A's page reads again on its own while A does not hear the bus.
-            await nodes.ApiB.TokenOkAsync(TestClient.Terminal, ("grant_type", "authorization_code"), ("code", code.AuthCode));
-            using var patience = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            patience.CancelAfter(TimeSpan.FromSeconds(30));
-            Assert.True(await events.MoveNextAsync().AsTask().WaitAsync(patience.Token));
-            Assert.Equal(QrSessionStatus.Used, JsonSerializer.Deserialize<QrSessionView>(events.Current.Data, Json)!.Status);
+            await nodes.ApiB.TokenOkAsync(TestClient.Terminal, ("grant_type", "authorization_code"), ("code", page.Code.AuthCode));
+            Assert.Equal(QrSessionStatus.Used, await page.NextStatusAsync(TimeSpan.FromSeconds(30)));
         }
         finally
         {
@@ -107,6 +94,4 @@ public sealed class PartitionTests(TwoNodesWithACuttableLink nodes) : IClassFixt
             await TwoNodes.WhenCurrentAsync(nodes.A);
         }
     }
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }

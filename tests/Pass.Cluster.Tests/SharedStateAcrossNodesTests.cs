@@ -67,20 +67,11 @@ public sealed class SharedStateAcrossNodesTests(TwoNodes nodes, ChromiumFixture 
     [Fact]
     public async Task A_qr_code_redeemed_on_one_node_turns_used_on_a_page_watching_it_on_the_other()
     {
-        var email = $"p-{Guid.NewGuid():N}@test.local";
-        await nodes.A.CreatePersonAsync(email);
-        using var person = await PortalSession.SignInAsync(nodes.A, email);
-        var code = await person.ReadAsync<PortalQrCode>(await person.PostAsync($"{PassRoutes.Me}/qr"));
-        using var response = await person.Http.GetAsync($"{PassRoutes.Me}/qr/{code.Session}/events", HttpCompletionOption.ResponseHeadersRead);
-        await using var stream = await response.Content.ReadAsStreamAsync();
-        var events = SseParser.Create(stream).EnumerateAsync(TestContext.Current.CancellationToken).GetAsyncEnumerator();
-        Assert.True(await events.MoveNextAsync());
-        Assert.Equal(QrSessionStatus.Unused, JsonSerializer.Deserialize<QrSessionView>(events.Current.Data, Json)!.Status);
+        await using var page = await QrPageWatch.OpenAsync(nodes.A);
 
-        await nodes.ApiB.TokenOkAsync(TestClient.Terminal, ("grant_type", "authorization_code"), ("code", code.AuthCode));
+        await nodes.ApiB.TokenOkAsync(TestClient.Terminal, ("grant_type", "authorization_code"), ("code", page.Code.AuthCode));
 
-        Assert.True(await events.MoveNextAsync());
-        Assert.Equal(QrSessionStatus.Used, JsonSerializer.Deserialize<QrSessionView>(events.Current.Data, Json)!.Status);
+        Assert.Equal(QrSessionStatus.Used, await page.NextStatusAsync(TimeSpan.FromSeconds(30)));
     }
 
     [Fact]
