@@ -138,8 +138,9 @@ public sealed partial class RedisClusterBus(IConnectionMultiplexer redis, IOptio
 
     /// <summary>
     /// Sends the owed messages, each acknowledged or its silent nodes fenced like any broadcast. Until then the other
-    /// nodes may still trust a token this node revoked (the revocation answered 503, so its caller knows to retry, on
-    /// any node); a node that lost Redis too forgets everything when it rejoins.
+    /// nodes may still trust a token this node revoked (the revocation answered 503; retrying an RFC 7009 revocation does
+    /// not help, as OpenIddict leaves a token already revoked alone); a node that lost Redis too forgets everything when
+    /// it rejoins.
     /// </summary>
     private async Task PayOwedAsync()
     {
