@@ -15,14 +15,4 @@ public static class OAuthResults
 
     public static JsonHttpResult<OAuthError> NotFound(string description) =>
         Error(StatusCodes.Status404NotFound, OAuthErrors.NotFound, description);
-
-    /// <summary>401 with RFC 6750 §3 <c>WWW-Authenticate</c>, written straight to the response (check_token's miss path).</summary>
-    public static Task WriteInvalidTokenAsync(HttpContext context, string description)
-    {
-        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        context.Response.Headers.WWWAuthenticate = $"Bearer error=\"{OAuthErrors.InvalidToken}\", error_description=\"{description}\"";
-        context.Response.Headers.CacheControl = "no-store";
-        context.Response.ContentType = "application/json";
-        return JsonSerializer.SerializeAsync(context.Response.Body, new OAuthError(OAuthErrors.InvalidToken, description), cancellationToken: context.RequestAborted);
-    }
 }

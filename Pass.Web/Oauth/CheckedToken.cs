@@ -6,9 +6,12 @@ namespace Pass.Web.Oauth;
 /// <summary>A live access token as check_token remembers it, with its 200 body already serialized.</summary>
 public sealed class CheckedToken
 {
+    private long _verifiedAt;
+
     public CheckedToken(string tokenId, string subject, string clientId, string scope, string kind, string? applicationId,
-        string? authorizationId, DateTimeOffset expiresAt, long loadedAt)
+        string? authorizationId, DateTimeOffset expiresAt, long loadedAt, long verifiedAt)
     {
+        _verifiedAt = verifiedAt;
         TokenId = tokenId;
         Subject = subject;
         ClientId = clientId;
@@ -41,6 +44,13 @@ public sealed class CheckedToken
 
     /// <summary>The <see cref="RevocationEpochs.Sequence"/> read before this entry was loaded.</summary>
     public long LoadedAt { get; }
+
+    /// <summary>The <see cref="RevocationEpochs.Published"/> read before the last check that found this entry current.</summary>
+    public long VerifiedAt
+    {
+        get => Volatile.Read(ref _verifiedAt);
+        set => Volatile.Write(ref _verifiedAt, value);
+    }
 
     public byte[] Body { get; }
 

@@ -31,6 +31,8 @@ public static class OauthModule
 
         services.AddSingleton<RevocationEpochs>();
         services.AddSingleton<TokenChecker>();
+        services.AddSingleton<TokenTag>();
+        services.AddSingleton<DeadTokens>();
         services.AddSingleton<TokenPruner>();
         services.AddHostedService(sp => sp.GetRequiredService<TokenPruner>());
         services.AddScoped<PrincipalFactory>();

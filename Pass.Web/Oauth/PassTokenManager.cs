@@ -10,7 +10,8 @@ namespace Pass.Web.Oauth;
 /// <summary>
 /// OpenIddict's token manager with two additions: it files what check_token answers with (scope, client,
 /// kind) beside each token, and every revocation it performs marks <see cref="RevocationEpochs"/>, so
-/// check_token's memory can never outlive a revocation, whichever path revoked.
+/// check_token's memory can never outlive a revocation, whichever path revoked. A new access token's reference id is a
+/// tagged one (<see cref="TokenTag"/>), which check_token can tell from garbage without a query.
 /// </summary>
 public sealed class PassTokenManager(
     IOpenIddictTokenCache<OpenIddictEntityFrameworkCoreToken> cache,
@@ -18,6 +19,7 @@ public sealed class PassTokenManager(
     IOptionsMonitor<OpenIddictCoreOptions> options,
     IOpenIddictTokenStore<OpenIddictEntityFrameworkCoreToken> store,
     RevocationEpochs epochs,
+    TokenTag tags,
     IServiceProvider services)
     : OpenIddictTokenManager<OpenIddictEntityFrameworkCoreToken>(cache, logger, options, store)
 {
@@ -46,6 +48,14 @@ public sealed class PassTokenManager(
             {
                 descriptor.Properties[GrantProperty] = JsonSerializer.SerializeToElement(grant);
             }
+        }
+
+        // OpenIddict sets a fresh reference id once, on the entry's first update, and hands this descriptor's value out
+        // as the token; it stores only the value's hash, as for its own ids.
+        if (token.ReferenceId is null && descriptor.ReferenceId is { Length: TokenTag.Length }
+            && descriptor.Type == OpenIddictConstants.TokenTypeIdentifiers.AccessToken)
+        {
+            descriptor.ReferenceId = tags.NewToken();
         }
 
         return base.PopulateAsync(token, descriptor, cancellationToken);

@@ -24,6 +24,7 @@ public sealed class RevocationEpochs
     private readonly IClusterBus _bus;
     private long _sequence;
     private long _floor;
+    private long _published;
 
     public RevocationEpochs(IClusterBus bus)
     {
@@ -34,6 +35,13 @@ public sealed class RevocationEpochs
 
     /// <summary>Read before a database load; the load is trusted as of this number.</summary>
     public long Sequence => Volatile.Read(ref _sequence);
+
+    /// <summary>
+    /// Counts marks once they are in place (after the write, where <see cref="Sequence"/> counts before it). A check that
+    /// found a token current, with this read before its lookups, may skip them while it has not moved: no mark has been
+    /// put in place since, and a revocation answers only after its mark is in place.
+    /// </summary>
+    public long Published => Volatile.Read(ref _published);
 
     public Task MarkSubjectAsync(string subject, CancellationToken ct = default) => MarkAndTell(_subjects, 's', subject, ct);
 
@@ -49,7 +57,11 @@ public sealed class RevocationEpochs
     }
 
     /// <summary>Everything loaded so far is stale: the node may have missed marks (it rejoined the cluster).</summary>
-    public void MarkEverything() => Volatile.Write(ref _floor, Interlocked.Increment(ref _sequence));
+    public void MarkEverything()
+    {
+        Volatile.Write(ref _floor, Interlocked.Increment(ref _sequence));
+        Interlocked.Increment(ref _published);
+    }
 
     public bool IsCurrent(string? subject, string? applicationId, string? authorizationId, string tokenId, long loadedAt) =>
         loadedAt >= Volatile.Read(ref _floor)
@@ -75,6 +87,7 @@ public sealed class RevocationEpochs
     {
         var stamp = Interlocked.Increment(ref _sequence);
         _tokens.AddOrUpdate(tokenId, (stamp, until), (_, old) => (Math.Max(old.Mark, stamp), until > old.Until ? until : old.Until));
+        Interlocked.Increment(ref _published);
     }
 
     private Task MarkAndTell(ConcurrentDictionary<string, long> marks, char kind, string key, CancellationToken ct)
@@ -104,5 +117,6 @@ public sealed class RevocationEpochs
     {
         var stamp = Interlocked.Increment(ref _sequence);
         marks.AddOrUpdate(key, stamp, (_, old) => Math.Max(old, stamp));
+        Interlocked.Increment(ref _published);
     }
 }

@@ -2,56 +2,95 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using Pass.Shared.Oauth;
-using Pass.Web.Infrastructure;
 using Pass.Web.Infrastructure.Cluster;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Pass.Web.Oauth;
 
 /// <summary>
-/// check_token's engine: a live access token is answered from memory (SHA-256 of the token → what it is);
-/// the database is read once per token, and again only after a revocation touched its person, client or
-/// authorization (<see cref="RevocationEpochs"/>). OpenIddict's stores stay the one source of truth.
+/// check_token's engine. A live access token is answered from memory (SHA-256 of the token → what it is); the database
+/// is read once per token, and again only after a revocation touched its person, client or authorization
+/// (<see cref="RevocationEpochs"/>). OpenIddict's stores stay the one source of truth.
+/// The unhappy path is as cheap: a token whose tag does not verify is refused unread (<see cref="TokenTag"/>), and a
+/// token found dead is remembered as dead (<see cref="DeadTokens"/>).
 /// A cluster node that cannot show it has heard every revocation (<see cref="IClusterBus.IsCurrent"/>) neither answers
-/// from memory nor fills it: it reads the database for each check until it is current again.
+/// live tokens from memory nor fills that memory: it reads the database for each check until it is current again.
 /// </summary>
 public sealed class TokenChecker(
     IServiceScopeFactory scopes,
     RevocationEpochs epochs,
+    DeadTokens dead,
+    TokenTag tags,
     IClusterBus bus,
     TimeProvider time,
     IOptions<TokenOptions> options)
 {
-    private readonly ConcurrentDictionary<string, CheckedToken> _live = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<TokenHash, CheckedToken> _live = new();
     private readonly int _capacity = options.Value.CheckCacheCapacity;
+
+    /// <summary>What memory alone says of a token.</summary>
+    public enum Verdict
+    {
+        /// <summary>Live: the entry is the answer.</summary>
+        Live,
+
+        /// <summary>Dead for good: refused without a query.</summary>
+        Dead,
+
+        /// <summary>Memory cannot say: the database must be read.</summary>
+        Unknown,
+    }
 
     public int CachedCount => _live.Count;
 
+    public int DeadCount => dead.Count;
+
     /// <summary>The token if it is a live access token now, else null.</summary>
-    public async ValueTask<CheckedToken?> CheckAsync(string token, CancellationToken ct = default)
-    {
-        if (token.Length is 0 or > 512)
+    public ValueTask<CheckedToken?> CheckAsync(string token, CancellationToken ct = default) =>
+        Recall(token, out var key, out var live) switch
         {
-            return null;
+            Verdict.Live => ValueTask.FromResult<CheckedToken?>(live),
+            Verdict.Dead => ValueTask.FromResult<CheckedToken?>(null),
+            _ => LoadAsync(token, key, ct),
+        };
+
+    /// <summary>Answers from memory when it can, allocating nothing; <see cref="Verdict.Unknown"/> needs <see cref="LoadAsync"/>.</summary>
+    public Verdict Recall(ReadOnlySpan<char> token, out TokenHash key, out CheckedToken? live)
+    {
+        live = null;
+        key = default;
+        if (token.IsEmpty || token.Length > TokenHash.MaxTokenLength)
+        {
+            return Verdict.Dead;
         }
 
-        var key = Secrets.Hash(token);
-        var now = time.GetUtcNow();
+        key = TokenHash.Of(token);
         if (_live.TryGetValue(key, out var known))
         {
-            if (now >= known.ExpiresAt)
+            if (time.GetUtcNow() >= known.ExpiresAt)
             {
                 _live.TryRemove(key, out _);
-                return null;
+                dead.Remember(key);
+                return Verdict.Dead;
             }
 
-            if (bus.IsCurrent && epochs.IsCurrent(known.Subject, known.ApplicationId, known.AuthorizationId, known.TokenId, known.LoadedAt))
+            if (bus.IsCurrent)
             {
-                return known;
+                // Read before the lookups: see RevocationEpochs.Published.
+                var published = epochs.Published;
+                if (known.VerifiedAt == published
+                    || epochs.IsCurrent(known.Subject, known.ApplicationId, known.AuthorizationId, known.TokenId, known.LoadedAt))
+                {
+                    known.VerifiedAt = published;
+                    live = known;
+                    return Verdict.Live;
+                }
             }
+
+            return Verdict.Unknown;
         }
 
-        return await LoadAsync(token, key, now, ct);
+        return !tags.MayBeOurs(token) || dead.Contains(key) ? Verdict.Dead : Verdict.Unknown;
     }
 
     /// <summary>Drops expired entries; called by the pruning job.</summary>
@@ -68,10 +107,13 @@ public sealed class TokenChecker(
         }
     }
 
-    private async ValueTask<CheckedToken?> LoadAsync(string token, string key, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Reads the token from the database and remembers what it found: live (when current) or dead.</summary>
+    public async ValueTask<CheckedToken?> LoadAsync(string token, TokenHash key, CancellationToken ct)
     {
-        // Read the sequence before the database: a revocation committed after this read marks above it.
+        // Read before the database: a revocation committed after these reads marks above them.
         var loadedAt = epochs.Sequence;
+        var published = epochs.Published;
+        var now = time.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
         var tokens = scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>();
         var entry = await tokens.FindByReferenceIdAsync(token, ct);
@@ -81,8 +123,7 @@ public sealed class TokenChecker(
             || await tokens.GetExpirationDateAsync(entry, ct) is not { } expires
             || expires <= now)
         {
-            _live.TryRemove(key, out _);
-            return null;
+            return Died(key);
         }
 
         var authorizationId = await tokens.GetAuthorizationIdAsync(entry, ct);
@@ -92,8 +133,7 @@ public sealed class TokenChecker(
             if (await authorizations.FindByIdAsync(authorizationId, ct) is not { } authorization
                 || !await authorizations.HasStatusAsync(authorization, Statuses.Valid, ct))
             {
-                _live.TryRemove(key, out _);
-                return null;
+                return Died(key);
             }
         }
 
@@ -109,7 +149,8 @@ public sealed class TokenChecker(
             await tokens.GetApplicationIdAsync(entry, ct),
             authorizationId,
             expires,
-            loadedAt);
+            loadedAt,
+            published);
 
         if (!bus.IsCurrent)
         {
@@ -121,5 +162,13 @@ public sealed class TokenChecker(
         }
 
         return checkedToken;
+    }
+
+    // Dead for good (the rules are on DeadTokens), so the next ask costs no query on this node.
+    private CheckedToken? Died(TokenHash key)
+    {
+        _live.TryRemove(key, out _);
+        dead.Remember(key);
+        return null;
     }
 }

@@ -29,4 +29,18 @@ public sealed class TokenOptions
     /// <summary>Live tokens check_token keeps in memory. Default 500,000.</summary>
     [Range(0, 50_000_000)]
     public int CheckCacheCapacity { get; set; } = 500_000;
+
+    /// <summary>
+    /// Dead tokens check_token remembers (unknown, revoked or expired ones that carried a valid tag), so asking again
+    /// costs no query. The oldest half is forgotten when it is full. Default 200,000 (about 20 MB at most).
+    /// </summary>
+    [Range(0, 50_000_000)]
+    public int DeadTokenMemory { get; set; } = 200_000;
+
+    /// <summary>
+    /// Access tokens of the versions before tagged tokens (<see cref="TokenTag"/>) are read from the database until this
+    /// instant. Unset (the default): a token without a valid tag is refused unread. When upgrading an installation whose
+    /// people hold live tokens, set it to the upgrade time plus <see cref="AccessTokenLifetime"/>.
+    /// </summary>
+    public DateTimeOffset? LegacyTokensUntil { get; set; }
 }
