@@ -27,6 +27,7 @@ trap cleanup EXIT
 need() { command -v "$1" >/dev/null 2>&1 || { echo "installing $2"; apt-get update -qq >/dev/null; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
 need wrk wrk
 need taskset util-linux
+need mpstat sysstat
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 CORES=$(nproc); SERVER_CPU=0; LOAD_CPU=$(( CORES > 1 ? 1 : 0 ))
 
@@ -48,7 +49,7 @@ for _ in $(seq 1 120); do curl -sf "$BASE/health" >/dev/null 2>&1 && break; slee
 curl -sf "$BASE/health" >/dev/null || { echo "Pass did not start"; cat "$WORK/server.log"; exit 1; }
 
 echo "== seeding $TOKENS tokens"
-taskset -c $LOAD_CPU $BENCH seed --base "$BASE" --out "$WORK" --tokens "$TOKENS"
+taskset -c $LOAD_CPU $BENCH seed --base "$BASE" --out "$WORK" --tokens "$TOKENS" --revoked $(( TOKENS / 5 ))
 export BENCH_TOKENS=$WORK/tokens.txt BENCH_CARD=04A23B1C BENCH_PERSON_TOKEN=$(cat "$WORK/person-token.txt")
 export BENCH_BASIC=$(printf 'bench-terminal:bench-terminal-secret-0123456789abcdef' | base64 -w0)
 
@@ -60,21 +61,74 @@ wrk_script() {
   echo "$script"
 }
 
-# scenario name, script parts, url: warm-up, then RUNS timed runs, each line into results.jsonl
-run_wrk() {
+# One timed wrk run into results.jsonl, with how busy each core was meanwhile (mpstat): the server's core and the load
+# generator's. A row whose load core is saturated measures wrk, not Pass. name script url run [pair]
+timed_wrk() {
+  local name=$1 script=$2 url=$3 run=$4 pair=${5:-} line busy
+  LC_ALL=C mpstat -P "$SERVER_CPU,$LOAD_CPU" "$DURATION" 1 > "$WORK/mpstat.txt" 2>/dev/null &
+  local mpstat=$!
+  line=$(taskset -c $LOAD_CPU wrk -t2 -c$CONNECTIONS -d${DURATION}s -s "$script" "$url" | tail -n 1)
+  wait $mpstat 2>/dev/null || true
+  busy=$(awk -v s=$SERVER_CPU -v l=$LOAD_CPU '/^Average:/ && $2 ~ /^[0-9]+$/ { b[$2] = 100 - $NF }
+    END { printf "\"server_busy\":%.1f,\"load_busy\":%.1f", b[s], b[l] }' "$WORK/mpstat.txt")
+  echo "{\"scenario\":\"$name\",\"run\":$run,${pair:+\"pair\":\"$pair\",}$busy,${line:1}" >> "$RESULTS"
+  echo "   $name run $run: $line ($busy)"
+}
+
+# scenario name, script parts, url [ceiling name, ceiling url]: warm-up, then RUNS times the ceiling and the scenario
+# in turn, so each ratio is taken from neighbouring runs (a shared box drifts by more than the differences measured).
+run_pair() {
   want "$1" || return 0
-  local name=$1 script; script=$(wrk_script "$1" "$2")
+  local name=$1 script ceiling_name=${4:-ceiling} ceiling_url=${5:-$BASE/bench/ceiling}
+  script=$(wrk_script "$name" "$2")
   taskset -c $LOAD_CPU wrk -t2 -c$CONNECTIONS -d${WARMUP}s -s "$script" "$3" >/dev/null
   for run in $(seq 1 $RUNS); do
-    local line; line=$(taskset -c $LOAD_CPU wrk -t2 -c$CONNECTIONS -d${DURATION}s -s "$script" "$3" | tail -n 1)
-    echo "{\"scenario\":\"$name\",\"run\":$run,${line:1}" >> "$RESULTS"
-    echo "   $name run $run: $line"
+    timed_wrk "$ceiling_name" "$(wrk_script ceiling ceiling)" "$ceiling_url" "$run" "$name"
+    timed_wrk "$name" "$script" "$3" "$run"
   done
 }
 
+# check_token while a grant load runs beside it (8 connections of client_credentials): the hot path must not queue
+# behind writes. The grants' own line is kept as grants_beside_check_token. name base
+run_beside_grants() {
+  want "$1" || return 0
+  local name=$1 base=$2 script grants
+  script=$(wrk_script "$name" "tokens check_token"); grants=$(wrk_script grants_beside client_credentials)
+  for run in $(seq 1 $RUNS); do
+    timed_wrk ceiling "$(wrk_script ceiling ceiling)" "$base/bench/ceiling" "$run" "$name"
+    taskset -c $LOAD_CPU wrk -t1 -c8 -d${DURATION}s -s "$grants" "$base/oauth/v2/token" | tail -n 1 > "$WORK/grants-beside.txt" &
+    local beside=$!
+    timed_wrk "$name" "$script" "$base/oauth/v2/check_token" "$run"
+    wait $beside
+    local line; line=$(cat "$WORK/grants-beside.txt")
+    echo "{\"scenario\":\"grants_beside_check_token\",\"run\":$run,${line:1}" >> "$RESULTS"
+  done
+}
+
+# A row with no ceiling beside it (another server's). name parts url
+run_wrk() {
+  want "$1" || return 0
+  local script; script=$(wrk_script "$1" "$2")
+  taskset -c $LOAD_CPU wrk -t2 -c$CONNECTIONS -d${WARMUP}s -s "$script" "$3" >/dev/null
+  for run in $(seq 1 $RUNS); do timed_wrk "$1" "$script" "$3" "$run"; done
+}
+
+# Revocation under load, in a run of its own (not among check_token's timed runs, whose load core it would share
+# unaccounted): tokens revoked while check_token is hammered must be refused at once. name revoke-base check-base
+run_revocation() {
+  local name=$1 script; script=$(wrk_script "$name" "tokens check_token")
+  ( sleep $(( DURATION / 2 )); taskset -c $LOAD_CPU $BENCH revoke-under-load --base "$2" --check-base "$3" --scenario "$name" \
+      --tokens "$BENCH_TOKENS" --count $(( TOKENS < 200 ? TOKENS / 2 : 200 )) >> "$RESULTS" ) &
+  local revoker=$!
+  timed_wrk "${name}_load" "$script" "$3/oauth/v2/check_token" 1
+  wait $revoker
+}
+
 SCENARIOS=(
-  "ceiling|ceiling|/bench/ceiling"
   "check_token|tokens check_token|/oauth/v2/check_token"
+  "check_token_unknown|tokens garbage check_unknown|/oauth/v2/check_token"
+  "check_token_revoked|tokens check_token|/oauth/v2/check_token"
+  "check_token_mix|tokens garbage check_mix|/oauth/v2/check_token"
   "introspection|tokens introspect|/oauth/v2/introspect"
   "client_credentials|client_credentials|/oauth/v2/token"
   "card_grant|card|/oauth/v2/token"
@@ -84,26 +138,25 @@ SCENARIOS=(
 # Every path the runs take is exercised first, so the runs measure optimized code, not the JIT's first pass.
 if [[ $SMOKE == 0 ]]; then
   echo "== warm-up: every scenario, ${JIT_WARMUP:=6}s each"
-  for entry in "${SCENARIOS[@]}"; do
+  for entry in "ceiling|ceiling|/bench/ceiling" "${SCENARIOS[@]}"; do
     IFS='|' read -r name parts path <<< "$entry"
     want "$name" || continue
-    taskset -c $LOAD_CPU wrk -t2 -c$CONNECTIONS -d${JIT_WARMUP}s -s "$(wrk_script "$name" "$parts")" "$BASE$path" >/dev/null
+    BENCH_TOKENS=$( [[ $name == check_token_revoked ]] && echo "$WORK/revoked.txt" || echo "$BENCH_TOKENS" ) \
+      taskset -c $LOAD_CPU wrk -t2 -c$CONNECTIONS -d${JIT_WARMUP}s -s "$(wrk_script "$name" "$parts")" "$BASE$path" >/dev/null
   done
 fi
 
-echo "== wrk, $CONNECTIONS connections, ${DURATION}s x $RUNS"
+echo "== wrk, $CONNECTIONS connections, ${DURATION}s x $RUNS, each run beside a ceiling run"
 for entry in "${SCENARIOS[@]}"; do
   IFS='|' read -r name parts path <<< "$entry"
-  if [[ $name == check_token ]] && want check_token; then
-    # Revocation under load: tokens revoked while check_token is hammered must be refused at once.
-    ( sleep $(( DURATION / 2 + WARMUP )); taskset -c $LOAD_CPU $BENCH revoke-under-load --base "$BASE" --tokens "$BENCH_TOKENS" --count $(( TOKENS < 200 ? TOKENS / 2 : 200 )) >> "$RESULTS" ) &
-    REVOKER=$!
-    run_wrk "$name" "$parts" "$BASE$path"
-    wait $REVOKER
+  if [[ $name == check_token_revoked ]]; then
+    BENCH_TOKENS=$WORK/revoked.txt run_pair "$name" "$parts" "$BASE$path"
   else
-    run_wrk "$name" "$parts" "$BASE$path"
+    run_pair "$name" "$parts" "$BASE$path"
   fi
+  [[ $name == check_token_mix ]] && run_beside_grants check_token_beside_grants "$BASE"
 done
+want check_token && run_revocation revocation "$BASE" "$BASE"
 want qr_redeem && taskset -c $LOAD_CPU $BENCH qr-redeem --base "$BASE" --codes $QR_CODES >> "$RESULTS"
 
 echo "== peer: node-oidc-provider introspection"
@@ -147,7 +200,7 @@ if want cluster; then
   start_node $SERVER_CPU "$BASE" "$WORK/node-a"; SERVER_PID=$NODE_PID
   start_node $LOAD_CPU "$BASE_B" "$WORK/node-b"; NODE_B_PID=$NODE_PID
   mkdir -p "$WORK/cluster"
-  taskset -c $LOAD_CPU $BENCH seed --base "$BASE" --out "$WORK/cluster" --tokens "$TOKENS"
+  taskset -c $LOAD_CPU $BENCH seed --base "$BASE" --out "$WORK/cluster" --tokens "$TOKENS" --revoked 0
   export BENCH_TOKENS=$WORK/cluster/tokens.txt BENCH_PERSON_TOKEN=$(cat "$WORK/cluster/person-token.txt")
   if [[ $SMOKE == 0 ]]; then
     for entry in "cluster_check_token|tokens check_token|/oauth/v2/check_token" "cluster_client_credentials|client_credentials|/oauth/v2/token"; do
@@ -155,13 +208,13 @@ if want cluster; then
       taskset -c $LOAD_CPU wrk -t2 -c$CONNECTIONS -d${JIT_WARMUP:-6}s -s "$(wrk_script "$name" "$parts")" "$BASE$path" >/dev/null
     done
   fi
-  run_wrk cluster_ceiling ceiling "$BASE/bench/ceiling"
-  ( sleep $(( DURATION / 2 + WARMUP )); taskset -c $LOAD_CPU $BENCH revoke-under-load --base "$BASE_B" --check-base "$BASE" --scenario cluster_revocation \
-      --tokens "$BENCH_TOKENS" --count $(( TOKENS < 200 ? TOKENS / 2 : 200 )) >> "$RESULTS" ) &
-  REVOKER=$!
-  run_wrk cluster_check_token "tokens check_token" "$BASE/oauth/v2/check_token"
-  wait $REVOKER
-  run_wrk cluster_client_credentials client_credentials "$BASE/oauth/v2/token"
+  for entry in "cluster_check_token|tokens check_token|/oauth/v2/check_token" \
+      "cluster_check_token_unknown|tokens garbage check_unknown|/oauth/v2/check_token" \
+      "cluster_client_credentials|client_credentials|/oauth/v2/token"; do
+    IFS='|' read -r name parts path <<< "$entry"
+    run_pair "$name" "$parts" "$BASE$path" cluster_ceiling "$BASE/bench/ceiling"
+  done
+  run_revocation cluster_revocation "$BASE_B" "$BASE"
   taskset -c $LOAD_CPU $BENCH watchers --base "$BASE" --redeem-base "$BASE_B" --scenario cluster_watchers --pid $SERVER_PID \
     --counts "$( [[ $SMOKE == 1 ]] && echo 50 || echo 1000 )" >> "$RESULTS"
   kill "$SERVER_PID" "$NODE_B_PID" 2>/dev/null; wait "$SERVER_PID" "$NODE_B_PID" 2>/dev/null || true; SERVER_PID=""; NODE_B_PID=""

@@ -1,4 +1,4 @@
--- (b) check_token's hit path over the seeded live tokens.
+-- (b) check_token's hit path over the seeded live tokens (or, with BENCH_TOKENS pointing at them, revoked ones).
 function request()
-  return wrk.format("GET", "/oauth/v2/check_token", { ["Authorization"] = "Bearer " .. next_token() })
+  return prepared(check_request)
 end
