@@ -90,7 +90,7 @@ public sealed class TokenChecker(
             return Verdict.Unknown;
         }
 
-        return !tags.MayBeOurs(token) || dead.Contains(key) ? Verdict.Dead : Verdict.Unknown;
+        return dead.Contains(key) || !tags.MayBeOurs(token) ? Verdict.Dead : Verdict.Unknown;
     }
 
     /// <summary>Drops expired entries; called by the pruning job.</summary>

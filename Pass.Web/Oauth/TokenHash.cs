@@ -10,6 +10,10 @@ namespace Pass.Web.Oauth;
 /// </summary>
 public readonly record struct TokenHash(ulong A, ulong B, ulong C, ulong D)
 {
+    // One hash object per thread, reset after each use: a one-shot call sets up and frees a native context every time.
+    [ThreadStatic]
+    private static IncrementalHash? _sha256;
+
     /// <summary>Tokens longer than this are never Pass's (they are 43 characters); check_token refuses them unread.</summary>
     public const int MaxTokenLength = 512;
 
@@ -23,7 +27,9 @@ public readonly record struct TokenHash(ulong A, ulong B, ulong C, ulong D)
         Span<byte> input = stackalloc byte[Encoding.UTF8.GetMaxByteCount(token.Length)];
         var written = Encoding.UTF8.GetBytes(token, input);
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(input[..written], digest);
+        var sha256 = _sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha256.AppendData(input[..written]);
+        sha256.GetHashAndReset(digest);
         return new TokenHash(
             BinaryPrimitives.ReadUInt64LittleEndian(digest),
             BinaryPrimitives.ReadUInt64LittleEndian(digest[8..]),

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
@@ -14,12 +15,13 @@ namespace Pass.Web.Oauth;
 /// one that is computed). Tokens issued before tags existed are read from the database only until
 /// <see cref="TokenOptions.LegacyTokensUntil"/>.
 /// </summary>
-public sealed class TokenTag(IOptions<OpenIddictServerOptions> server, IOptions<TokenOptions> options, TimeProvider time)
+public sealed class TokenTag(IOptions<OpenIddictServerOptions> server, IOptions<TokenOptions> options, TimeProvider time) : IDisposable
 {
     public const int Length = 43;
     private const int RandomBytes = 24;
     private const int TagBytes = 8;
     private byte[]? _key;
+    private ThreadLocal<IncrementalHash>? _macs;
 
     public string NewToken()
     {
@@ -36,7 +38,9 @@ public sealed class TokenTag(IOptions<OpenIddictServerOptions> server, IOptions<
     public bool IsTagged(ReadOnlySpan<char> token)
     {
         Span<byte> raw = stackalloc byte[RandomBytes + TagBytes];
-        if (token.Length != Length || !Base64Url.TryDecodeFromChars(token, raw, out var written) || written != raw.Length)
+        // Not TryDecodeFromChars: it throws on characters outside the alphabet and on non-zero trailing bits.
+        if (token.Length != Length
+            || Base64Url.DecodeFromChars(token, raw, out _, out var written) != OperationStatus.Done || written != raw.Length)
         {
             return false;
         }
@@ -48,13 +52,30 @@ public sealed class TokenTag(IOptions<OpenIddictServerOptions> server, IOptions<
 
     private void Sign(ReadOnlySpan<byte> random, Span<byte> tag)
     {
+        // One keyed HMAC per thread, reset after each use: a one-shot call would set the key up again every time.
+        var macs = LazyInitializer.EnsureInitialized(ref _macs, () => new(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Key), trackAllValues: true));
+        var hmac = macs.Value!;
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(Key, random, mac);
+        hmac.AppendData(random);
+        hmac.GetHashAndReset(mac);
         mac[..tag.Length].CopyTo(tag);
     }
 
     // Read on first use: on a cluster the signing key comes from the shared database once the host has started.
     private byte[] Key => _key ??= HKDF.DeriveKey(HashAlgorithmName.SHA256, SigningKey(), 32, [], "Pass access token tag v1"u8.ToArray());
+
+    public void Dispose()
+    {
+        if (_macs is { } macs)
+        {
+            foreach (var hmac in macs.Values)
+            {
+                hmac.Dispose();
+            }
+
+            macs.Dispose();
+        }
+    }
 
     private byte[] SigningKey() =>
         server.Value.SigningCredentials.Select(credentials => credentials.Key).OfType<SymmetricSecurityKey>().FirstOrDefault()?.Key

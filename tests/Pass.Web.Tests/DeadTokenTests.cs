@@ -103,9 +103,14 @@ public sealed class DeadTokenTests : IAsyncLifetime
     public async Task Random_and_altered_tokens_are_refused_without_a_query_and_without_filling_memory()
     {
         var live = await _api.TerminalTokenAsync();
-        var garbage = Enumerable.Range(0, 50).Select(_ => Secrets.NewToken())
+        // Canonical base64url (as Pass's own tokens are), any 43 characters of the alphabet (most are not canonical:
+        // their last character carries stray bits), one character changed in a live token, and worse.
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        var random = new Random(16);
+        var garbage = Enumerable.Range(0, 25).Select(_ => Secrets.NewToken())
+            .Concat(Enumerable.Range(0, 25).Select(_ => new string(Enumerable.Range(0, 43).Select(_ => alphabet[random.Next(64)]).ToArray())))
             .Append((live[^1] == 'A' ? live[..^2] + "B" : live[..^2] + "A") + live[^1])
-            .Append("not-even-base64!").Append(new string('A', 43)).ToArray();
+            .Append(live[..^1] + "%").Append("not-even-base64!").Append(new string('A', 43)).Append(new string('_', 43)).ToArray();
 
         var (queries, statuses) = await ChecksAsync(garbage);
 
