@@ -37,15 +37,13 @@ public static class MyQrEndpoints
     public static async Task<Results<Ok<QrSessionView>, NotFound>> FindAsync(string session, IMyQrService qr, CancellationToken ct) =>
         await qr.GetAsync(session, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
-    /// <summary>Takes the watch, not <see cref="IMyQrService"/>: nothing scoped is held for as long as the page watches.</summary>
-    public static async Task<Results<ServerSentEventsResult<QrSessionView>, NotFound>> WatchAsync(
-        string session, QrSessionWatch watch, HttpContext context, CancellationToken ct)
+    public static async Task<Results<ServerSentEventsResult<QrSessionView>, NotFound>> WatchAsync(string session, IMyQrService qr, CancellationToken ct)
     {
-        if (await watch.ReadAsync(session, context.User, ct) is null)
+        if (await qr.GetAsync(session, ct) is null)
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.ServerSentEvents(watch.FollowAsync(session, context.User, ct), PassEvents.Status);
+        return TypedResults.ServerSentEvents(qr.WatchAsync(session, ct), PassEvents.Status);
     }
 }

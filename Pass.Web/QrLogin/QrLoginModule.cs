@@ -15,7 +15,6 @@ public static class QrLoginModule
         builder.Services.AddOptions<QrOptions>().BindConfiguration(QrOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<QrLoginService>()
             .AddSingleton<QrSessionNotifier>()
-            .AddSingleton<QrSessionWatch>()
             .AddScoped<IMyQrService, ServerMyQrService>()
             .AddScoped<IQrBoard, ServerQrBoard>()
             .AddTokenGrant<QrGrant>(PassGrantTypes.Qr);

@@ -1,13 +1,15 @@
 using Pass.Shared.Oauth;
 using Pass.Shared.QrLogin;
 using Pass.Web.Infrastructure;
+using Pass.Web.Clients;
 
 namespace Pass.Web.QrLogin;
 
 /// <summary><see cref="IMyQrService"/> on the server: for prerendering, and behind the event stream the pages read.</summary>
 public sealed class ServerMyQrService(
     QrLoginService qr,
-    QrSessionWatch watch,
+    ClientRegistry clients,
+    QrSessionNotifier notifier,
     IHttpContextAccessor http,
     TimeProvider time) : IMyQrService
 {
@@ -38,7 +40,18 @@ public sealed class ServerMyQrService(
         }
     }
 
-    public Task<QrSessionView?> GetAsync(string session, CancellationToken ct = default) => watch.ReadAsync(session, User, ct);
+    public async Task<QrSessionView?> GetAsync(string session, CancellationToken ct = default)
+    {
+        if (await qr.FindForViewerAsync(session, User, ct) is not { } found)
+        {
+            return null;
+        }
 
-    public IAsyncEnumerable<QrSessionView> WatchAsync(string session, CancellationToken ct) => watch.FollowAsync(session, User, ct);
+        var clientName = found.RedeemedByClientId is { } clientId ? await clients.DisplayNameAsync(clientId, ct) : null;
+        return new QrSessionView(found.Session, qr.StatusOf(found), found.CreatedAt, found.ExpiresAt, found.RedeemedByClientId, clientName, found.RedeemedAt);
+    }
+
+    public IAsyncEnumerable<QrSessionView> WatchAsync(string session, CancellationToken ct) =>
+        notifier.FollowAsync(session, token => GetAsync(session, token),
+            view => view.Status == QrSessionStatus.Unused ? view.ExpiresAt : null, time, ct);
 }
