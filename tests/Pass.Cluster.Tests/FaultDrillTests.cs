@@ -6,6 +6,7 @@ using Npgsql;
 using OpenIddict.EntityFrameworkCore.Models;
 using Pass.Shared.Oauth;
 using Pass.Web.Data;
+using Pass.Web.Infrastructure;
 using Pass.Web.Oauth;
 using Pass.Web.Tests.Infrastructure;
 using StackExchange.Redis;
@@ -36,7 +37,10 @@ public sealed class FaultDrillTests(TwoNodesOnTheirOwnPostgres nodes) : IClassFi
             Assert.Equal(HttpStatusCode.ServiceUnavailable, grant.StatusCode);
             Assert.NotNull(grant.Headers.RetryAfter);
             Assert.Equal("temporarily_unavailable", (await OAuthApi.ErrorOf(grant)).Error);
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await nodes.ApiB.CheckAsync("unknown-" + Guid.NewGuid())).StatusCode);
+            // A well-tagged token nobody has seen needs the database; garbage does not (its tag does not verify).
+            var unseen = nodes.B.Services.GetRequiredService<TokenTag>().NewToken();
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await nodes.ApiB.CheckAsync(unseen)).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await nodes.ApiB.CheckAsync(Secrets.NewToken())).StatusCode);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, (await nodes.ApiB.Http.GetAsync(PassRoutes.Health + "/ready")).StatusCode);
 
             // What a node already knows is live it still answers from memory.
