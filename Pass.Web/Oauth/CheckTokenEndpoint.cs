@@ -56,14 +56,16 @@ public static class CheckTokenEndpoint
         }
     }
 
-    private static Task AnswerAsync(HttpContext context, CheckedToken live)
+    private static Task AnswerAsync(HttpContext context, CheckedToken live) => WriteJson(context.Response, StatusCodes.Status200OK, live.Body);
+
+    /// <summary>Bytes prepared once, straight to the pipe: Kestrel sends them when the request ends, no flush of their own.</summary>
+    private static Task WriteJson(HttpResponse response, int status, byte[] body)
     {
-        var response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
+        response.StatusCode = status;
         response.ContentType = "application/json";
         response.Headers.CacheControl = "no-store";
-        response.ContentLength = live.Body.Length;
-        response.BodyWriter.Write(live.Body); // Kestrel sends it when the request ends: no flush of its own
+        response.ContentLength = body.Length;
+        response.BodyWriter.Write(body);
         return Task.CompletedTask;
     }
 
@@ -75,14 +77,8 @@ public static class CheckTokenEndpoint
 
         public Task WriteAsync(HttpContext context)
         {
-            var response = context.Response;
-            response.StatusCode = StatusCodes.Status401Unauthorized;
-            response.Headers.WWWAuthenticate = _challenge;
-            response.Headers.CacheControl = "no-store";
-            response.ContentType = "application/json";
-            response.ContentLength = _body.Length;
-            response.BodyWriter.Write(_body);
-            return Task.CompletedTask;
+            context.Response.Headers.WWWAuthenticate = _challenge;
+            return WriteJson(context.Response, StatusCodes.Status401Unauthorized, _body);
         }
     }
 }

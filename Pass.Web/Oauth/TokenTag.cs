@@ -15,13 +15,26 @@ namespace Pass.Web.Oauth;
 /// one that is computed). Tokens issued before tags existed are read from the database only until
 /// <see cref="TokenOptions.LegacyTokensUntil"/>.
 /// </summary>
-public sealed class TokenTag(IOptions<OpenIddictServerOptions> server, IOptions<TokenOptions> options, TimeProvider time) : IDisposable
+public sealed class TokenTag : IDisposable
 {
     public const int Length = 43;
     private const int RandomBytes = 24;
     private const int TagBytes = 8;
+    private readonly IOptions<OpenIddictServerOptions> _server;
+    private readonly IOptions<TokenOptions> _options;
+    private readonly TimeProvider _time;
+
+    // One keyed HMAC per thread, reset after each use: a one-shot call would set the key up again every time.
+    private readonly ThreadLocal<IncrementalHash> _macs;
     private byte[]? _key;
-    private ThreadLocal<IncrementalHash>? _macs;
+
+    public TokenTag(IOptions<OpenIddictServerOptions> server, IOptions<TokenOptions> options, TimeProvider time)
+    {
+        _server = server;
+        _options = options;
+        _time = time;
+        _macs = new(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Key), trackAllValues: true);
+    }
 
     public string NewToken()
     {
@@ -33,7 +46,7 @@ public sealed class TokenTag(IOptions<OpenIddictServerOptions> server, IOptions<
 
     /// <summary>Whether the token may be one Pass issued: its tag verifies, or it may be an untagged one of before.</summary>
     public bool MayBeOurs(ReadOnlySpan<char> token) =>
-        IsTagged(token) || (options.Value.LegacyTokensUntil is { } until && time.GetUtcNow() < until);
+        IsTagged(token) || (_options.Value.LegacyTokensUntil is { } until && _time.GetUtcNow() < until);
 
     public bool IsTagged(ReadOnlySpan<char> token)
     {
@@ -52,9 +65,7 @@ public sealed class TokenTag(IOptions<OpenIddictServerOptions> server, IOptions<
 
     private void Sign(ReadOnlySpan<byte> random, Span<byte> tag)
     {
-        // One keyed HMAC per thread, reset after each use: a one-shot call would set the key up again every time.
-        var macs = LazyInitializer.EnsureInitialized(ref _macs, () => new(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Key), trackAllValues: true));
-        var hmac = macs.Value!;
+        var hmac = _macs.Value!;
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
         hmac.AppendData(random);
         hmac.GetHashAndReset(mac);
@@ -66,18 +77,15 @@ public sealed class TokenTag(IOptions<OpenIddictServerOptions> server, IOptions<
 
     public void Dispose()
     {
-        if (_macs is { } macs)
+        foreach (var hmac in _macs.Values)
         {
-            foreach (var hmac in macs.Values)
-            {
-                hmac.Dispose();
-            }
-
-            macs.Dispose();
+            hmac.Dispose();
         }
+
+        _macs.Dispose();
     }
 
     private byte[] SigningKey() =>
-        server.Value.SigningCredentials.Select(credentials => credentials.Key).OfType<SymmetricSecurityKey>().FirstOrDefault()?.Key
+        _server.Value.SigningCredentials.Select(credentials => credentials.Key).OfType<SymmetricSecurityKey>().FirstOrDefault()?.Key
         ?? throw new InvalidOperationException("The OAuth server has no symmetric signing key to derive the token tag key from.");
 }
