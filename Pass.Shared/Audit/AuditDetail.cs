@@ -43,6 +43,7 @@ public sealed record AuditDetail(AuditDetailCode Code, IReadOnlyList<string> Arg
         AuditDetailCode.GrantRefused => "{0}: {1}",
         AuditDetailCode.Rfc7009 => "RFC 7009",
         AuditDetailCode.Rfc7009Refused => "RFC 7009 refused: {0}",
+        AuditDetailCode.LookedUpBy => "by {0}",
         _ => "",
     };
 }

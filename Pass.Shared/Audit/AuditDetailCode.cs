@@ -65,4 +65,6 @@ public enum AuditDetailCode
     Rfc7009,
     /// <summary>{0}: the OAuth error.</summary>
     Rfc7009Refused,
+    /// <summary>{0}: what the subsystem looked the person up by (sub, a masked card or phone).</summary>
+    LookedUpBy,
 }

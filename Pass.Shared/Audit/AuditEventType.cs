@@ -40,4 +40,5 @@ public enum AuditEventType
     SmsCodeSent,
     PhoneVerified,
     UserUpdated,
+    PersonLookedUp,
 }

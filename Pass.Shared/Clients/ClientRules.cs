@@ -18,7 +18,8 @@ public static class ClientRules
     /// <summary>What <see cref="Check(ClientShape)"/> reads of a new client; left-out lists are empty, left-out switches their defaults.</summary>
     public static ClientShape ShapeOf(RegisterClientRequest request) =>
         new(request.Type ?? ClientType.Confidential, request.Grants ?? [], request.ReaderFormat is not null, request.RedirectUris ?? [], request.Origins ?? [],
-            request.BackchannelLogoutUri, request.FrontchannelLogoutUri, request.MayIntrospect ?? false, request.PostLogoutRedirectUris);
+            request.BackchannelLogoutUri, request.FrontchannelLogoutUri, request.MayIntrospect ?? false, request.PostLogoutRedirectUris,
+            request.Permissions);
 
     /// <summary>The first thing wrong with the client, with the field it is about, or null when it can be registered.</summary>
     public static (string Field, CodedProblem Problem)? Check(ClientShape client)
@@ -42,6 +43,16 @@ public static class ClientRules
         if (isPublic && client.MayIntrospect)
         {
             return ("mayIntrospect", ProblemCode.PublicClientIntrospection);
+        }
+
+        if ((client.Permissions ?? []).FirstOrDefault(p => !PassPermissions.Api.Contains(p)) is { } unknownPermission)
+        {
+            return ("permissions", new CodedProblem(ProblemCode.PermissionUnknown, [unknownPermission, string.Join(", ", PassPermissions.Api)]));
+        }
+
+        if (isPublic && client.Permissions is { Count: > 0 })
+        {
+            return ("permissions", ProblemCode.PublicClientPermissions);
         }
 
         if (client.RedirectUris.Select(uri => RedirectUris.Check(uri, client.Type)).FirstOrDefault(p => p is not null) is { } badRedirect)

@@ -10,4 +10,5 @@ public sealed record ClientShape(
     string? BackchannelLogoutUri,
     string? FrontchannelLogoutUri,
     bool MayIntrospect,
-    IReadOnlyList<string>? PostLogoutRedirectUris = null);
+    IReadOnlyList<string>? PostLogoutRedirectUris = null,
+    IReadOnlyList<string>? Permissions = null);

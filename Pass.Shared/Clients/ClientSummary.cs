@@ -20,4 +20,5 @@ public sealed record ClientSummary(
     string? BackchannelLogoutUri = null,
     string? FrontchannelLogoutUri = null,
     bool MayIntrospect = false,
-    IReadOnlyList<string>? PostLogoutRedirectUris = null);
+    IReadOnlyList<string>? PostLogoutRedirectUris = null,
+    IReadOnlyList<string>? Permissions = null);

@@ -17,4 +17,5 @@ public sealed record RegisterClientRequest(
     string? BackchannelLogoutUri = null,
     string? FrontchannelLogoutUri = null,
     bool? MayIntrospect = null,
-    IReadOnlyList<string>? PostLogoutRedirectUris = null);
+    IReadOnlyList<string>? PostLogoutRedirectUris = null,
+    IReadOnlyList<string>? Permissions = null);

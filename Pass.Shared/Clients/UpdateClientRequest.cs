@@ -13,4 +13,5 @@ public sealed record UpdateClientRequest(
     string? BackchannelLogoutUri = null,
     string? FrontchannelLogoutUri = null,
     bool? MayIntrospect = null,
-    IReadOnlyList<string>? PostLogoutRedirectUris = null);
+    IReadOnlyList<string>? PostLogoutRedirectUris = null,
+    IReadOnlyList<string>? Permissions = null);

@@ -16,6 +16,9 @@ public static class PassRoutes
     public const string Authorize = OauthBase + "/authorize";
     public const string UserInfo = OauthBase + "/userinfo";
 
+    /// <summary>The seed's users interface (用户): a subsystem allowed <c>users:read</c> looks a person up.</summary>
+    public const string User = OauthBase + "/user";
+
     /// <summary>OIDC RP-initiated sign-out.</summary>
     public const string EndSession = OauthBase + "/logout";
 

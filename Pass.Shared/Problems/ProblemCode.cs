@@ -54,6 +54,8 @@ public enum ProblemCode
     OriginMalformed,
     LogoutUriInvalid,
     PublicClientIntrospection,
+    PermissionUnknown,
+    PublicClientPermissions,
     ClientHasNoSecret,
     ClientTypeUnknown,
     OriginsOnlyForSpa,

@@ -58,6 +58,8 @@ public static class ProblemTexts
             ProblemCode.OriginMalformed => "'{0}' is not an origin: scheme, host and port only (https://app.example.edu), https or http on this machine.",
             ProblemCode.LogoutUriInvalid => "'{0}' is not a logout address: an absolute https address (http only on this machine), without a fragment.",
             ProblemCode.PublicClientIntrospection => "Only a client with a secret can introspect tokens.",
+            ProblemCode.PermissionUnknown => "Unknown permission '{0}'. Permissions are {1}.",
+            ProblemCode.PublicClientPermissions => "Only a client with a secret can be given permissions.",
             ProblemCode.ClientHasNoSecret => "This app has no secret to renew: it proves itself with PKCE.",
             ProblemCode.CardNumberEmpty => "No card number was given.",
             ProblemCode.CardReaderFormatUnknown => "The reader format is unknown.",

@@ -23,7 +23,8 @@ public sealed class ClientRegistry(
         string displayName, IEnumerable<string> grants, CardReaderFormat? readerFormat,
         string? clientId = null, string? clientSecret = null, CancellationToken ct = default,
         IReadOnlyList<string>? redirectUris = null, bool requireConsent = true, bool mayIntrospect = false,
-        ClientType type = ClientType.Confidential, ClientAddresses? addresses = null, IReadOnlyList<string>? postLogoutRedirectUris = null)
+        ClientType type = ClientType.Confidential, ClientAddresses? addresses = null, IReadOnlyList<string>? postLogoutRedirectUris = null,
+        IReadOnlyList<string>? permissions = null)
     {
         clientId ??= Secrets.NewClientId();
         var isPublic = type != ClientType.Confidential;
@@ -36,7 +37,7 @@ public sealed class ClientRegistry(
             ApplicationType = type == ClientType.Native ? ApplicationTypes.Native : ApplicationTypes.Web,
             DisplayName = displayName,
         };
-        SetGrants(descriptor, grants, mayIntrospect && !isPublic);
+        SetGrants(descriptor, grants, mayIntrospect && !isPublic, isPublic ? [] : permissions ?? []);
         SetSignIn(descriptor, redirectUris, postLogoutRedirectUris, requireConsent);
         (addresses ?? ClientAddresses.None).WriteTo(descriptor.Properties);
         await applications.CreateAsync(descriptor, ct);
@@ -82,14 +83,15 @@ public sealed class ClientRegistry(
         if (await applications.FindByClientIdAsync(client.ClientId, ct) is not { } app)
         {
             await RegisterAsync(displayName, client.Grants, client.ReaderFormat, client.ClientId, client.ClientSecret ?? Secrets.NewToken(), ct,
-                client.RedirectUris, client.RequireConsent, client.MayIntrospect, client.Type, addresses, client.PostLogoutRedirectUris);
+                client.RedirectUris, client.RequireConsent, client.MayIntrospect, client.Type, addresses, client.PostLogoutRedirectUris, client.Permissions);
             return;
         }
 
         var descriptor = new OpenIddictApplicationDescriptor();
         await applications.PopulateAsync(descriptor, app, ct);
         descriptor.DisplayName = displayName;
-        SetGrants(descriptor, client.Grants, client.MayIntrospect && client.Type == ClientType.Confidential);
+        var confidential = client.Type == ClientType.Confidential;
+        SetGrants(descriptor, client.Grants, client.MayIntrospect && confidential, confidential ? client.Permissions : []);
         SetSignIn(descriptor, client.RedirectUris, client.PostLogoutRedirectUris, client.RequireConsent);
         addresses.WriteTo(descriptor.Properties);
         if (client.Type == ClientType.Confidential)
@@ -135,7 +137,8 @@ public sealed class ClientRegistry(
 
         var isPublic = descriptor.ClientType == ClientTypes.Public;
         SetGrants(descriptor, request.Grants ?? GrantsOf(descriptor.Permissions),
-            !isPublic && (request.MayIntrospect ?? descriptor.Permissions.Contains(PassPermissions.IntrospectAny)));
+            !isPublic && (request.MayIntrospect ?? descriptor.Permissions.Contains(PassPermissions.IntrospectAny)),
+            isPublic ? [] : request.Permissions ?? ApiPermissionsOf(descriptor.Permissions));
         var redirects = descriptor.RedirectUris.Select(u => u.OriginalString).ToList();
         SetSignIn(descriptor,
             request.RedirectUris ?? redirects,
@@ -219,7 +222,8 @@ public sealed class ClientRegistry(
             [.. redirects], await applications.GetConsentTypeAsync(app, ct) != ConsentTypes.Implicit,
             await TypeOfAsync(app, ct), addresses.Origins, addresses.BackchannelUri, addresses.FrontchannelUri,
             permissions.Contains(PassPermissions.IntrospectAny),
-            [.. (await applications.GetPostLogoutRedirectUrisAsync(app, ct)).Except(redirects)]);
+            [.. (await applications.GetPostLogoutRedirectUrisAsync(app, ct)).Except(redirects)],
+            ApiPermissionsOf(permissions));
     }
 
     private async Task<ClientProfile> ProfileAsync(string clientId, CancellationToken ct)
@@ -244,10 +248,18 @@ public sealed class ClientRegistry(
     private static IReadOnlyList<string> GrantsOf(IEnumerable<string> permissions) =>
         [.. permissions.Where(p => p.StartsWith(Permissions.Prefixes.GrantType, StringComparison.Ordinal)).Select(p => p[Permissions.Prefixes.GrantType.Length..])];
 
+    /// <summary>The API permissions (<see cref="PassPermissions.Api"/>) among an application's permissions, by their names.</summary>
+    private static IReadOnlyList<string> ApiPermissionsOf(IEnumerable<string> permissions) =>
+        [.. permissions.Where(p => p.StartsWith(PassPermissions.ApiPrefix, StringComparison.Ordinal)).Select(p => p[PassPermissions.ApiPrefix.Length..])];
+
+    /// <summary>Whether the client may call what <paramref name="permission"/> (one of <see cref="PassPermissions.Api"/>) opens.</summary>
+    public async Task<bool> HasPermissionAsync(string clientId, string permission, CancellationToken ct = default) =>
+        await applications.FindByClientIdAsync(clientId, ct) is { } app && await applications.HasPermissionAsync(app, PassPermissions.ApiPrefix + permission, ct);
+
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
 
-    private static void SetGrants(OpenIddictApplicationDescriptor descriptor, IEnumerable<string> grants, bool mayIntrospect)
+    private static void SetGrants(OpenIddictApplicationDescriptor descriptor, IEnumerable<string> grants, bool mayIntrospect, IEnumerable<string> apiPermissions)
     {
         descriptor.Permissions.Clear();
         descriptor.Permissions.UnionWith([
@@ -261,6 +273,11 @@ public sealed class ClientRegistry(
         if (mayIntrospect)
         {
             descriptor.Permissions.Add(PassPermissions.IntrospectAny);
+        }
+
+        foreach (var permission in apiPermissions.Where(PassPermissions.Api.Contains))
+        {
+            descriptor.Permissions.Add(PassPermissions.ApiPrefix + permission);
         }
 
         foreach (var grant in grants.Where(IsKnownGrant))

@@ -42,8 +42,11 @@ public sealed class ConfiguredClient
     /// <summary>Where a site may send the person after signing out of Pass, besides its <see cref="RedirectUris"/>.</summary>
     public List<string> PostLogoutRedirectUris { get; set; } = [];
 
+    /// <summary>What a confidential client may call beyond its grants (<see cref="Pass.Shared.Oauth.PassPermissions.Api"/>), e.g. <c>users:read</c>.</summary>
+    public List<string> Permissions { get; set; } = [];
+
     /// <summary>The client as a registration, for the shared rule (<see cref="ClientRules.Check(RegisterClientRequest)"/>); its name defaults to its id.</summary>
     public RegisterClientRequest ToRequest() =>
         new(DisplayName ?? ClientId, Grants, ReaderFormat, RedirectUris, RequireConsent, Type, Origins, BackchannelLogoutUri, FrontchannelLogoutUri, MayIntrospect,
-            PostLogoutRedirectUris);
+            PostLogoutRedirectUris, Permissions);
 }

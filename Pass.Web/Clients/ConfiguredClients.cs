@@ -69,21 +69,22 @@ internal sealed class ConfiguredClients(
     // (the password grant), so the README's walkthrough runs on a fresh clone.
     private static async Task SeedDemoClientAsync(ClientRegistry clients, CancellationToken ct)
     {
-        (string Id, string Name, string[] Grants, CardReaderFormat? Format)[] demos =
+        (string Id, string Name, string[] Grants, CardReaderFormat? Format, string[] Permissions)[] demos =
         [
-            (DemoClientId, "Demo terminal", [PassGrantTypes.ClientCredentials, PassGrantTypes.Card, PassGrantTypes.Qr, PassGrantTypes.RefreshToken], CardReaderFormat.HexUid),
-            (DemoAppId, "Demo app", [PassGrantTypes.Password, PassGrantTypes.RefreshToken, PassGrantTypes.Sms, PassGrantTypes.ClientCredentials], null),
+            (DemoClientId, "Demo terminal", [PassGrantTypes.ClientCredentials, PassGrantTypes.Card, PassGrantTypes.Qr, PassGrantTypes.RefreshToken], CardReaderFormat.HexUid,
+                [PassPermissions.UsersRead]),
+            (DemoAppId, "Demo app", [PassGrantTypes.Password, PassGrantTypes.RefreshToken, PassGrantTypes.Sms, PassGrantTypes.ClientCredentials], null, []),
         ];
-        foreach (var (id, name, grants, format) in demos)
+        foreach (var (id, name, grants, format, permissions) in demos)
         {
             var secret = await clients.FindAsync(id, ct) is null
-                ? await clients.RegisterAsync(name, grants, format, id, ct: ct)
+                ? await clients.RegisterAsync(name, grants, format, id, ct: ct, permissions: permissions)
                 : (await clients.RotateSecretAsync(id, ct))!;
             Console.WriteLine($"""
                 ==== Pass (Development): {name} ====
                   client_id:     {secret.ClientId}
                   client_secret: {secret.ClientSecret}
-                  grants:        {string.Join(", ", grants)}{(format is null ? "" : $"\n  reader format: {format}")}
+                  grants:        {string.Join(", ", grants)}{(format is null ? "" : $"\n  reader format: {format}")}{(permissions.Length == 0 ? "" : $"\n  permissions:   {string.Join(", ", permissions)}")}
                 """);
         }
 

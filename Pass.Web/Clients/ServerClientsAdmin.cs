@@ -23,8 +23,8 @@ public sealed class ServerClientsAdmin(ClientRegistry clients, AuditLog audit) :
         var secret = await clients.RegisterAsync(request.DisplayName!.Trim(), request.Grants ?? [], request.ReaderFormat, ct: ct,
             redirectUris: request.RedirectUris, requireConsent: request.RequireConsent ?? true, mayIntrospect: request.MayIntrospect ?? false,
             type: type, addresses: new ClientAddresses(request.Origins ?? [], request.BackchannelLogoutUri, request.FrontchannelLogoutUri),
-            postLogoutRedirectUris: request.PostLogoutRedirectUris);
-        await audit.RecordAsync(AuditEventType.ClientRegistered, clientId: secret.ClientId, detail: AuditDetail.Of(AuditDetailCode.Grants, string.Join(",", request.Grants ?? [])), ct: ct);
+            postLogoutRedirectUris: request.PostLogoutRedirectUris, permissions: request.Permissions);
+        await audit.RecordAsync(AuditEventType.ClientRegistered, clientId: secret.ClientId, detail: AuditDetail.Of(AuditDetailCode.Grants, string.Join(",", [.. request.Grants ?? [], .. request.Permissions ?? []])), ct: ct);
         return Outcome<ClientSecretResponse>.Ok(secret);
     }
 
@@ -43,13 +43,14 @@ public sealed class ServerClientsAdmin(ClientRegistry clients, AuditLog audit) :
         if (Validate(new ClientShape(existing.Type, request.Grants ?? existing.Grants, (request.ReaderFormat ?? existing.ReaderFormat) is not null,
                 request.RedirectUris ?? existing.RedirectUris ?? [], request.Origins ?? existing.Origins ?? [],
                 request.BackchannelLogoutUri ?? existing.BackchannelLogoutUri, request.FrontchannelLogoutUri ?? existing.FrontchannelLogoutUri,
-                request.MayIntrospect ?? existing.MayIntrospect, request.PostLogoutRedirectUris ?? existing.PostLogoutRedirectUris)) is { } invalid)
+                request.MayIntrospect ?? existing.MayIntrospect, request.PostLogoutRedirectUris ?? existing.PostLogoutRedirectUris,
+                request.Permissions ?? existing.Permissions)) is { } invalid)
         {
             return Outcome<ClientSummary>.Invalid(invalid);
         }
 
         var updated = (await clients.UpdateAsync(clientId, request, ct))!;
-        await audit.RecordAsync(AuditEventType.ClientUpdated, clientId: clientId, detail: AuditDetail.Of(AuditDetailCode.Grants, string.Join(",", updated.Grants)), ct: ct);
+        await audit.RecordAsync(AuditEventType.ClientUpdated, clientId: clientId, detail: AuditDetail.Of(AuditDetailCode.Grants, string.Join(",", [.. updated.Grants, .. updated.Permissions ?? []])), ct: ct);
         return Outcome<ClientSummary>.Ok(updated);
     }
 

@@ -25,4 +25,7 @@ public sealed class RateLimitOptions
 
     /// <summary>Password sign-ins (portal form and API) per address, per minute.</summary>
     public int SignInPerMinute { get; set; } = 600;
+
+    /// <summary>Person lookups by subsystems (<c>GET /oauth/v2/user</c>) per address, per minute: a desk's pace, not a walk through every phone number.</summary>
+    public int PersonLookupPerMinute { get; set; } = 1_200;
 }

@@ -29,6 +29,9 @@ public static class RateLimits
     /// <summary>Password sign-in POSTs (portal form and API), per address, per minute.</summary>
     public const string SignIn = "sign-in";
 
+    /// <summary>Person lookups by subsystems (<c>GET /oauth/v2/user</c>), per address, per minute.</summary>
+    public const string PersonLookup = "person-lookup";
+
     public static IServiceCollection AddPassRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -46,6 +49,7 @@ public static class RateLimits
             limiter.AddPolicy(QrCode, context => shared.PerSecond(new(QrCode, context.Connection.RemoteIpAddress, null), options.QrCodePerSecond));
             limiter.AddPolicy(SignIn, context => !HttpMethods.IsPost(context.Request.Method) ? NoLimit
                 : shared.PerMinute(new LimitKey(SignIn, context.Connection.RemoteIpAddress, null), options.SignInPerMinute));
+            limiter.AddPolicy(PersonLookup, context => shared.PerMinute(new LimitKey(PersonLookup, context.Connection.RemoteIpAddress, null), options.PersonLookupPerMinute));
             limiter.OnRejected = async (rejected, ct) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);

@@ -47,6 +47,7 @@ public class ClientFormTests : PortalTestContext
         Assert.Empty(cut.FindAll($"[data-grant='{PassGrantTypes.ClientCredentials}']"));
         Assert.Empty(cut.FindAll($"[data-grant='{PassGrantTypes.Card}']"));
         Assert.Empty(cut.FindAll("[data-testid=client-form-introspect]"));
+        Assert.Empty(cut.FindAll($"[data-permission='{PassPermissions.UsersRead}']"));
 
         cut.Find("[data-testid=client-form-redirects] textarea, textarea[data-testid=client-form-redirects]").Input("https://timetable.example.edu/callback");
         cut.Find("[data-testid=client-form-submit]").Click();
@@ -86,5 +87,28 @@ public class ClientFormTests : PortalTestContext
         Assert.Equal(ClientType.Native, submitted!.Type);
         Assert.Null(submitted.Reader);
         Assert.Equal(["cn.example.campus:/oauth2redirect", "http://127.0.0.1/callback"], submitted.RedirectUris);
+    }
+
+    [Fact]
+    public void A_terminal_is_given_users_read_with_a_chip_and_a_phone_app_loses_it()
+    {
+        ClientForm.Values? submitted = null;
+        var cut = Render<ClientForm>(p => p.Add(f => f.Initial, Existing).Add(f => f.SubmitText, "Save")
+            .Add(f => f.OnSubmit, (ClientForm.Values v) => submitted = v));
+
+        cut.Find($"[data-permission='{PassPermissions.UsersRead}']").Click();
+        Assert.Equal("true", cut.Find($"[data-permission='{PassPermissions.UsersRead}']").GetAttribute("aria-pressed"));
+        cut.Find("[data-testid=client-form-submit]").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(submitted));
+        Assert.Equal([PassPermissions.UsersRead], submitted!.Permissions);
+
+        submitted = null;
+        cut.FindComponent<MudBlazor.MudSelect<ClientType>>().InvokeAsync(() =>
+            cut.FindComponent<MudBlazor.MudSelect<ClientType>>().Instance.ValueChanged.InvokeAsync(ClientType.Native));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll($"[data-permission='{PassPermissions.UsersRead}']")));
+        cut.Find("[data-testid=client-form-redirects] textarea, textarea[data-testid=client-form-redirects]").Input("cn.example.campus:/oauth2redirect");
+        cut.Find("[data-testid=client-form-submit]").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(submitted));
+        Assert.Empty(submitted!.Permissions ?? []);
     }
 }

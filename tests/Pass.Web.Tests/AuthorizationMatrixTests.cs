@@ -111,6 +111,7 @@ public sealed class AuthorizationMatrixTests(SixCallers pass) : IClassFixture<Si
         new("POST", PassRoutes.QrCode, Style.App, "401 200 200 200 200 403", _ => Task.FromResult(Form(PassRoutes.QrCode, ("session", Guid.NewGuid().ToString("N"))))),
         new("GET", PassRoutes.QrCodeStatus, Style.App, "401 200 404 404 200 404", async p => ($"{PassRoutes.QrCodeStatus}?session={await p.NewQrSessionOfUserAsync()}", null)),
         new("GET", PassRoutes.SmsCode, Style.App, "401 403 403 403 403 403", _ => At($"{PassRoutes.SmsCode}?phone=13800138000")),
+        new("GET", PassRoutes.User, Style.App, "401 403 403 403 403 200", p => At($"{PassRoutes.User}?sub={p.UserId}")),
         new("GET", PassRoutes.UserInfo, Style.App, "401 200 200 200 200 401", _ => At(PassRoutes.UserInfo)),
         new("POST", PassRoutes.UserInfo, Style.App, "401 200 200 200 200 401", _ => Task.FromResult(Form(PassRoutes.UserInfo))),
         new("POST", PassRoutes.Revoke, Style.Client, "401 401 401 401 401 200", _ => Task.FromResult(Form(PassRoutes.Revoke, ("token", "not-a-token")))),

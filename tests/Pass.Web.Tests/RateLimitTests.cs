@@ -18,6 +18,7 @@ public sealed class RateLimitTests : IAsyncLifetime
         ["Pass:RateLimits:CheckTokenPerSecond"] = "5",
         ["Pass:RateLimits:SignInPerMinute"] = "3",
         ["Pass:RateLimits:QrSessionsPerPersonPerMinute"] = "3",
+        ["Pass:RateLimits:PersonLookupPerMinute"] = "3",
     });
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
@@ -93,6 +94,22 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.True(refused.Headers.Contains("Retry-After"));
         Assert.StartsWith("Too many attempts", await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Person_lookups_over_the_address_rate_get_429_before_the_token_is_read()
+    {
+        var http = _app.CreateClient();
+        var lookup = () => new HttpRequestMessage(HttpMethod.Get, $"{PassRoutes.User}?sub=nobody") { Headers = { Authorization = new("Bearer", "not-a-token") } };
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(lookup())).StatusCode);
+        }
+
+        var refused = await http.SendAsync(lookup());
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.InRange(int.Parse(refused.Headers.GetValues("Retry-After").Single()), 1, 60);
+        Assert.Equal(OAuthErrors.TooManyRequests, JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public enum Caller
     /// <summary>A live access token of the person.</summary>
     PersonBearer,
 
+    /// <summary>A live access token of the terminal itself (client_credentials), which may look people up.</summary>
+    TerminalBearer,
+
     /// <summary>Made-up Basic or Bearer credentials.</summary>
     Forged,
 }
@@ -70,7 +73,7 @@ public static class BadRequests
         "session", "card_number", "phone", "title", "abort", "phone_conflict", "access_token", "response_type", "state",
         "nonce", "prompt", "max_age", "id_token_hint", "post_logout_redirect_uri", "email", "displayName", "roles",
         "phoneNumber", "userId", "clientId", "grants", "redirectUris", "requireConsent", "readerFormat", "cardNumber",
-        "newCardNumber", "page", "count", "q", "kind", "from", "to", "device", "user_code", "deviceCode", "remember",
+        "newCardNumber", "page", "count", "q", "kind", "from", "to", "device", "user_code", "deviceCode", "remember", "sub", "staff_number",
     ];
 
     private static readonly string?[] ContentTypes =
@@ -160,7 +163,7 @@ public static class BadRequests
     private static readonly Gen<Caller> Callers = Gen.Frequency(
         (3, Gen.Const(Caller.Anonymous)), (3, Gen.Const(Caller.Admin)), (2, Gen.Const(Caller.Person)),
         (1, Gen.Const(Caller.PersonWithoutAntiforgery)), (2, Gen.Const(Caller.Terminal)), (2, Gen.Const(Caller.PersonBearer)),
-        (1, Gen.Const(Caller.Forged)));
+        (2, Gen.Const(Caller.TerminalBearer)), (1, Gen.Const(Caller.Forged)));
 
     /// <summary>Requests at <paramref name="target"/>; route values are drawn from hostile strings and ids that exist.</summary>
     public static Gen<FuzzRequest> For(FuzzTarget target, IReadOnlyList<string> knownIds)

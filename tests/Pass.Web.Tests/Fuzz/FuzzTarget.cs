@@ -30,6 +30,7 @@ public sealed record FuzzTarget(string Template, ErrorAudience Audience, params 
         new(PassRoutes.QrCode, ErrorAudience.OAuth, "POST"),
         new(PassRoutes.QrCodeStatus, ErrorAudience.OAuth, "GET"),
         new(PassRoutes.SmsCode, ErrorAudience.OAuth, "GET"),
+        new(PassRoutes.User, ErrorAudience.OAuth, "GET"),
         new(PassRoutes.Revoke, ErrorAudience.OAuth, "POST"),
         new(PassRoutes.Introspect, ErrorAudience.OAuth, "POST"),
         new(PassRoutes.DeviceAuthorization, ErrorAudience.OAuth, "POST"),

@@ -43,6 +43,7 @@ public sealed class FuzzedPass : IAsyncLifetime
         var api = new OAuthApi(Http);
         var person = await api.PersonTokensAsync("fuzz@test.local");
         _credentials[Caller.PersonBearer] = [KeyValuePair.Create("Authorization", "Bearer " + person.AccessToken)];
+        _credentials[Caller.TerminalBearer] = [KeyValuePair.Create("Authorization", "Bearer " + await api.TerminalTokenAsync())];
 
         var qr = await SendAsync(new FuzzRequest("POST", Caller.PersonBearer, PassRoutes.QrCode, "application/x-www-form-urlencoded",
             Encoding.UTF8.GetBytes("session=fuzz-session"), []));

@@ -76,6 +76,11 @@ public sealed class PassApplication(string? dataDirectory = null, bool productio
             }
 
             builder.UseSetting($"Pass:Clients:{i}:MayIntrospect", client.MayIntrospect.ToString());
+            for (var p = 0; p < client.Permissions.Count; p++)
+            {
+                builder.UseSetting($"Pass:Clients:{i}:Permissions:{p}", client.Permissions[p]);
+            }
+
             for (var r = 0; r < client.RedirectUris.Count; r++)
             {
                 builder.UseSetting($"Pass:Clients:{i}:RedirectUris:{r}", client.RedirectUris[r]);

@@ -12,8 +12,15 @@ public sealed record TestClient(string ClientId, string Secret, CardReaderFormat
     /// <summary>A resource server, allowed to introspect other clients' access tokens.</summary>
     public bool MayIntrospect { get; init; }
 
+    /// <summary>What the client may call beyond its grants (<see cref="PassPermissions.Api"/>).</summary>
+    public IReadOnlyList<string> Permissions { get; init; } = [];
+
     public static readonly TestClient Terminal = new("terminal-1", "terminal-1-secret-0123456789abcdef", CardReaderFormat.HexUid,
-        PassGrantTypes.ClientCredentials, PassGrantTypes.Card, PassGrantTypes.Qr, PassGrantTypes.RefreshToken);
+        PassGrantTypes.ClientCredentials, PassGrantTypes.Card, PassGrantTypes.Qr, PassGrantTypes.RefreshToken) { Permissions = [PassPermissions.UsersRead] };
+
+    /// <summary>A canteen till whose reader types decimal UIDs, allowed to look people up.</summary>
+    public static readonly TestClient DecimalDesk = new("canteen-till", "canteen-till-secret-0123456789abcdef", CardReaderFormat.DecimalUid,
+        PassGrantTypes.ClientCredentials) { Permissions = [PassPermissions.UsersRead] };
 
     public static readonly TestClient DecimalTerminal = new("terminal-dec", "terminal-dec-secret-0123456789abcdef", CardReaderFormat.DecimalUid,
         PassGrantTypes.Card, PassGrantTypes.Qr);
@@ -35,5 +42,5 @@ public sealed record TestClient(string ClientId, string Secret, CardReaderFormat
     /// <summary>An API of the campus that introspects the tokens people's apps send it.</summary>
     public static readonly TestClient ResourceServer = new("campus-api", "campus-api-secret-0123456789abcdef", null) { MayIntrospect = true };
 
-    public static readonly IReadOnlyList<TestClient> All = [Terminal, DecimalTerminal, App, Bare, Site, SmsApp, ResourceServer];
+    public static readonly IReadOnlyList<TestClient> All = [Terminal, DecimalTerminal, App, Bare, Site, SmsApp, ResourceServer, DecimalDesk];
 }
