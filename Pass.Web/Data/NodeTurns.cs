@@ -17,6 +17,8 @@ public static class NodeTurns
 
     public const long Pruning = 0x5041_5353_5052_554E; // "PASSPRUN"
 
+    public const long SmsDelivery = 0x5041_5353_534D_5353; // "PASSSMSS"
+
     /// <summary>Waits for the turn.</summary>
     public static async Task<IAsyncDisposable> TakeAsync(DatabaseFacade database, long turn, CancellationToken ct) =>
         (await TakeAsync(database, turn, wait: true, ct))!;

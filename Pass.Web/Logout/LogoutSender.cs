@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Pass.Web.Data;
+using Pass.Web.Infrastructure;
 
 namespace Pass.Web.Logout;
 
@@ -17,54 +18,20 @@ public sealed class LogoutSender(
     LogoutTokens tokens,
     IOptions<LogoutOptions> options,
     TimeProvider time,
-    ILogger<LogoutSender> logger) : BackgroundService
+    ILogger<LogoutSender> logger) : DeliveryWorker(time, logger)
 {
     public const string HttpClientName = "backchannel-logout";
 
-    private readonly SemaphoreSlim _wake = new(0, 1);
+    protected override TimeSpan Interval => options.Value.FirstRetry;
 
-    public void Wake()
-    {
-        if (_wake.CurrentCount == 0)
-        {
-            try
-            {
-                _wake.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already awake.
-            }
-        }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = time.CreateTimer(_ => Wake(), null, options.Value.FirstRetry, options.Value.FirstRetry);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await _wake.WaitAsync(stoppingToken);
-                await DeliverDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Delivering logout notices failed; they are tried again at the next round.");
-            }
-        }
-    }
+    protected override string What => "logout notices";
 
     /// <summary>Every notice that is due, once each.</summary>
-    public async Task DeliverDueAsync(CancellationToken ct)
+    public override async Task DeliverDueAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PassDbContext>();
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var due = await db.Set<LogoutNotice>()
             .Where(n => n.Status == LogoutNoticeStatus.Pending && n.NextAttemptAt <= now)
             .OrderBy(n => n.NextAttemptAt).Take(100).ToListAsync(ct);
@@ -78,7 +45,7 @@ public sealed class LogoutSender(
     private async Task DeliverAsync(LogoutNotice notice, CancellationToken ct)
     {
         // The pause counts from when the attempt began, however long the site took to answer.
-        var started = time.GetUtcNow();
+        var started = Time.GetUtcNow();
         notice.Attempts++;
         string? error;
         try
@@ -98,18 +65,17 @@ public sealed class LogoutSender(
         if (error is null)
         {
             notice.Status = LogoutNoticeStatus.Delivered;
-            notice.DeliveredAt = time.GetUtcNow();
+            notice.DeliveredAt = Time.GetUtcNow();
             notice.LastError = null;
             return;
         }
 
         notice.LastError = error.Length > 200 ? error[..200] : error;
-        var pause = TimeSpan.FromTicks(Math.Min(TimeSpan.FromHours(1).Ticks, options.Value.FirstRetry.Ticks << Math.Min(notice.Attempts - 1, 20)));
-        notice.NextAttemptAt = started + pause;
+        notice.NextAttemptAt = started + Backoff(options.Value.FirstRetry, notice.Attempts, TimeSpan.FromHours(1));
         if (notice.NextAttemptAt - notice.CreatedAt > options.Value.GiveUpAfter)
         {
             notice.Status = LogoutNoticeStatus.GivenUp;
-            logger.LogWarning("Gave up telling client {ClientId} of a sign-out after {Attempts} attempts: {Error}.", notice.ClientId, notice.Attempts, notice.LastError);
+            Logger.LogWarning("Gave up telling client {ClientId} of a sign-out after {Attempts} attempts: {Error}.", notice.ClientId, notice.Attempts, notice.LastError);
         }
     }
 }

@@ -12,6 +12,7 @@ public sealed class ServerSmsOutbox(PassDbContext db, IHostEnvironment environme
     {
         var showText = environment.IsDevelopment();
         var messages = await db.SmsOutbox.AsNoTracking().OrderByDescending(m => m.CreatedAt).Take(100).ToListAsync(ct);
-        return [.. messages.Select(m => new SmsOutboxEntry(m.Id, showText ? m.Phone : PhoneMask.Mask(m.Phone), m.ClientId, showText ? m.Text : null, m.CreatedAt, m.SentAt, m.Error))];
+        return [.. messages.Select(m => new SmsOutboxEntry(m.Id, showText ? m.Phone : PhoneMask.Mask(m.Phone), m.ClientId, showText ? m.Text : null, m.CreatedAt, m.SentAt, m.Error,
+            m.Status, m.Attempts, m.NextAttemptAt))];
     }
 }

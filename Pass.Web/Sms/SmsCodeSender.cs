@@ -18,6 +18,7 @@ namespace Pass.Web.Sms;
 public sealed class SmsCodeSender(
     PassDbContext db,
     ISmsSender sender,
+    SmsDelivery delivery,
     IOptions<SmsOptions> options,
     TimeProvider time,
     AuditLog audit)
@@ -54,22 +55,15 @@ public sealed class SmsCodeSender(
             ClientId = clientId,
             CreatedAt = now,
             Text = Text(title, code),
+            CodeInText = code,
+            NextAttemptAt = delivery.FirstRetryAt(now),
+            GiveUpAt = now + Options.CodeLifetime,
         };
         db.SmsOutbox.Add(message);
         await db.SaveChangesAsync(ct);
 
-        message.Error = await sender.SendAsync(message, ct);
-        if (message.Error is null)
-        {
-            message.SentAt = time.GetUtcNow();
-            if (Options.Gateway.Url is not null)
-            {
-                // The gateway has it: the outbox need not keep a live code readable.
-                message.Text = message.Text.Replace(code, new string('•', code.Length), StringComparison.Ordinal);
-            }
-        }
-
-        await db.SaveChangesAsync(ct);
+        // The first attempt now, while the person waits; a failed one is tried again by the delivery worker.
+        await delivery.AttemptAsync(message, sender, ct);
         await audit.RecordAsync(AuditEventType.SmsCodeSent, holder, clientId, message.Error is null ? AuditDetail.Of(AuditDetailCode.SmsSent, PhoneMask.Mask(phone), purpose.ToString()) : AuditDetail.Of(AuditDetailCode.SmsFailed, PhoneMask.Mask(phone), purpose.ToString(), message.Error),
             success: message.Error is null, ct: ct);
         return new SmsSendResult(message.Error is null ? SmsSendOutcome.Sent : SmsSendOutcome.GatewayFailed);

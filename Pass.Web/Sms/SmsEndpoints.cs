@@ -86,7 +86,7 @@ public static class SmsEndpoints
                 context.Response.SetRetryAfter(result.RetryAfter);
                 return OAuthResults.Error(StatusCodes.Status429TooManyRequests, OAuthErrors.TooManyRequests, "Too many codes for this phone or client; retry later.");
             case SmsSendOutcome.GatewayFailed:
-                return OAuthResults.Error(StatusCodes.Status503ServiceUnavailable, OAuthErrors.TemporarilyUnavailable, "The SMS could not be sent; retry later.");
+                return OAuthResults.Error(StatusCodes.Status503ServiceUnavailable, OAuthErrors.TemporarilyUnavailable, "The SMS gateway did not take the message; Pass tries again until the code expires.");
             default:
                 return Results.Ok();
         }

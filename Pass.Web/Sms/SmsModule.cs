@@ -15,6 +15,8 @@ public static class SmsModule
             .AddScoped<SmsCodeRedeemer>()
             .AddScoped<ISmsOutbox, ServerSmsOutbox>()
             .AddTokenGrant<SmsGrant>(PassGrantTypes.Sms);
+        services.AddSingleton<SmsDelivery>();
+        services.AddHostedService(sp => sp.GetRequiredService<SmsDelivery>());
 
         // A gateway URL: messages go out over HTTP; without one they stay in the outbox (and the console in Development).
         if (builder.Configuration.GetSection(SmsOptions.Section).Get<SmsOptions>()?.Gateway.Url is not null)

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Pass.Shared.Sms;
 using Pass.Shared.Oauth;
 using Pass.Web.Data;
 using Pass.Web.Tests.Infrastructure;
@@ -63,6 +65,77 @@ public class SmsCodeTests : IAsyncLifetime
         var tokens = await _api.TokenOkAsync(TestClient.SmsApp, ("grant_type", "authorization_code"), ("code", $"{Phone}.{_gateway.LastCodeTo(E164)}"));
         Assert.Equal(HttpStatusCode.OK, (await _api.CheckAsync(tokens.AccessToken)).StatusCode);
         Assert.Equal("invalid_grant", (await OAuthApi.ErrorOf(await RedeemAsync(_gateway.LastCodeTo(E164))))!.Error);
+    }
+
+    /// <summary>
+    /// The one outbox message once it is as <paramref name="expected"/> says: the delivery worker saves an attempt after the
+    /// gateway has answered it, so the answer can come first.
+    /// </summary>
+    private async Task<SmsOutboxMessage> OutboxMessageAsync(Func<SmsOutboxMessage, bool> expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var message = await _app.WithScopeAsync(sp => sp.GetRequiredService<PassDbContext>().SmsOutbox.AsNoTracking().SingleAsync());
+            if (expected(message))
+            {
+                return message;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the outbox message stayed {message.Status} after {message.Attempts} attempts");
+            await Task.Delay(20);
+        }
+    }
+
+    [Fact]
+    public async Task A_message_the_gateway_refused_is_tried_again_after_a_doubling_pause_and_its_code_then_works()
+    {
+        _gateway.Outage.FailNext = 2;
+
+        var sent = await SendAsync($"phone={Phone}&title=Canteen");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, sent.StatusCode);
+        Assert.Equal(OAuthErrors.TemporarilyUnavailable, (await OAuthApi.ErrorOf(sent)).Error);
+        var pending = await OutboxMessageAsync(m => m.Attempts == 1);
+        Assert.Equal((SmsDeliveryStatus.Pending, "gateway answered 503"), (pending.Status, pending.Error));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await _gateway.Outage.NextAnswerAsync());
+
+        _app.Time.Advance(TimeSpan.FromSeconds(10)); // the first pause
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await _gateway.Outage.NextAnswerAsync());
+        await OutboxMessageAsync(m => m.Attempts == 2);
+        _app.Time.Advance(TimeSpan.FromSeconds(10)); // half of the second pause: a round of the worker with nothing due
+        _app.Time.Advance(TimeSpan.FromSeconds(10)); // the second pause is over
+        Assert.Equal(HttpStatusCode.OK, await _gateway.Outage.NextAnswerAsync());
+
+        var delivered = await OutboxMessageAsync(m => m.Status == SmsDeliveryStatus.Sent);
+        Assert.Equal([HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK], _gateway.Outage.Answers);
+        Assert.Equal((3, (string?)null, (DateTimeOffset?)null), (delivered.Attempts, delivered.Error, delivered.NextAttemptAt));
+        var code = _gateway.LastCodeTo(E164);
+        Assert.DoesNotContain(code, delivered.Text);
+        Assert.Equal(HttpStatusCode.OK, (await RedeemAsync(code)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_message_still_refused_when_its_code_expires_is_given_up_and_its_code_blanked()
+    {
+        _gateway.Outage.FailNext = 1_000;
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await SendAsync($"phone={Phone}&title=Canteen")).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await _gateway.Outage.NextAnswerAsync());
+
+        // Pauses of 10, 20, 40 and 80 s, then at most 2 minutes: attempts at 0, 10, 30, 70, 150 and 270 s. The next
+        // would come after the code's five minutes, so the sixth is the last.
+        foreach (var (pause, attempts) in new[] { (10, 2), (20, 3), (40, 4), (80, 5), (120, 6) })
+        {
+            await OutboxMessageAsync(m => m.Attempts == attempts - 1);
+            _app.Time.Advance(TimeSpan.FromSeconds(pause));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, await _gateway.Outage.NextAnswerAsync());
+        }
+
+        var given = await OutboxMessageAsync(m => m.Status == SmsDeliveryStatus.GivenUp);
+        Assert.Equal(6, given.Attempts);
+        Assert.Empty(_gateway.Received);
+        Assert.Null(given.NextAttemptAt);
+        Assert.DoesNotMatch(@"\d{6}", given.Text);
+        Assert.Null(given.CodeInText);
     }
 
     [Fact]

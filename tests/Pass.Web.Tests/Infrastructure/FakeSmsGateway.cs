@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace Pass.Web.Tests.Infrastructure;
 
-/// <summary>A real HTTP SMS gateway on 127.0.0.1 that records what Pass sends it (Pass's default JSON body).</summary>
+/// <summary>
+/// A real HTTP SMS gateway on 127.0.0.1 that records what Pass sends it (Pass's default JSON body), and is down for the
+/// next <see cref="Outage"/>.FailNext messages when told.
+/// </summary>
 public sealed partial class FakeSmsGateway : IAsyncDisposable
 {
     public const string Authorization = "Bearer gateway-key";
@@ -23,12 +26,19 @@ public sealed partial class FakeSmsGateway : IAsyncDisposable
             }
 
             var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
+            if (Outage.Fails())
+            {
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+
             Received.Enqueue((body.GetProperty("to").GetString()!, body.GetProperty("text").GetString()!));
             return Results.Ok();
         });
     }
 
     public ConcurrentQueue<(string To, string Text)> Received { get; } = new();
+
+    public Outage Outage { get; } = new();
 
     public Uri Url { get; private set; } = null!;
 

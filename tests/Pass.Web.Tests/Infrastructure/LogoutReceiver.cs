@@ -14,36 +14,30 @@ public sealed class LogoutReceiver : IAsyncDisposable
 {
     private LoopbackHost _host = null!;
     private readonly Channel<string> _tokens = Channel.CreateUnbounded<string>();
-    private int _failNext;
-
-    private readonly Channel<HttpStatusCode> _answers = Channel.CreateUnbounded<HttpStatusCode>();
+    private readonly Outage _outage = new();
 
     /// <summary>Every answer given so far, in order.</summary>
-    public ConcurrentQueue<HttpStatusCode> Answers { get; } = new();
+    public ConcurrentQueue<HttpStatusCode> Answers => _outage.Answers;
 
     /// <summary>The next answer the site gives (to any post).</summary>
-    public async Task<HttpStatusCode> NextAnswerAsync() => await _answers.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+    public Task<HttpStatusCode> NextAnswerAsync() => _outage.NextAnswerAsync();
 
     private void Map(WebApplication app)
     {
         app.MapPost("/backchannel-logout", async (HttpRequest request) =>
         {
             var form = await request.ReadFormAsync();
-            if (Interlocked.Decrement(ref _failNext) >= 0)
+            if (_outage.Fails())
             {
-                Answers.Enqueue(HttpStatusCode.ServiceUnavailable);
-                await _answers.Writer.WriteAsync(HttpStatusCode.ServiceUnavailable);
                 return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             }
 
             await _tokens.Writer.WriteAsync(form["logout_token"].ToString());
-            Answers.Enqueue(HttpStatusCode.OK);
-            await _answers.Writer.WriteAsync(HttpStatusCode.OK);
             return Results.Ok();
         });
     }
 
-    public int FailNext { set => Volatile.Write(ref _failNext, value); }
+    public int FailNext { set => _outage.FailNext = value; }
 
     public Uri Address => _host.Address;
 
