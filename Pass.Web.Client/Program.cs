@@ -32,6 +32,7 @@ builder.Services.AddScoped<IAuditTrail, ClientAuditTrail>();
 builder.Services.AddScoped<IQrBoard, ClientQrBoard>();
 builder.Services.AddScoped<IMyTokensService, ClientMyTokensService>();
 builder.Services.AddScoped<IKioskSignIn, ClientKioskSignIn>();
+builder.Services.AddScoped<Pass.Shared.Messages.IInbox, ClientInbox>();
 builder.Services.AddScoped<Pass.Shared.Sms.ISmsOutbox, ClientSmsOutbox>();
 
 var host = builder.Build();

@@ -44,6 +44,8 @@ public sealed record AuditDetail(AuditDetailCode Code, IReadOnlyList<string> Arg
         AuditDetailCode.Rfc7009 => "RFC 7009",
         AuditDetailCode.Rfc7009Refused => "RFC 7009 refused: {0}",
         AuditDetailCode.LookedUpBy => "by {0}",
+        AuditDetailCode.Message => "\"{0}\"",
+        AuditDetailCode.MessageMuted => "\"{0}\" (muted by the person: not delivered)",
         _ => "",
     };
 }

@@ -67,4 +67,8 @@ public enum AuditDetailCode
     Rfc7009Refused,
     /// <summary>{0}: what the subsystem looked the person up by (sub, a masked card or phone).</summary>
     LookedUpBy,
+    /// <summary>{0}: the message's title.</summary>
+    Message,
+    /// <summary>{0}: the message's title; the person has muted the subsystem.</summary>
+    MessageMuted,
 }

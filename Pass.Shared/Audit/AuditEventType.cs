@@ -41,4 +41,5 @@ public enum AuditEventType
     PhoneVerified,
     UserUpdated,
     PersonLookedUp,
+    MessageSent,
 }

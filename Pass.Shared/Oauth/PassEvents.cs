@@ -6,6 +6,9 @@ public static class PassEvents
     /// <summary>A QR session's state, on <c>/api/me/qr/{session}/events</c>.</summary>
     public const string Status = "status";
 
+    /// <summary>The person's unread count, on <c>/api/me/notices/events</c>.</summary>
+    public const string Unread = "unread";
+
     /// <summary>The first event of the board stream: it is open.</summary>
     public const string Ready = "ready";
 

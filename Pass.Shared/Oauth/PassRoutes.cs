@@ -19,6 +19,9 @@ public static class PassRoutes
     /// <summary>The seed's users interface (用户): a subsystem allowed <c>users:read</c> looks a person up.</summary>
     public const string User = OauthBase + "/user";
 
+    /// <summary>The seed's messages interface (消息): a subsystem allowed <c>messages</c> tells a person something.</summary>
+    public const string Message = OauthBase + "/message";
+
     /// <summary>OIDC RP-initiated sign-out.</summary>
     public const string EndSession = OauthBase + "/logout";
 
@@ -36,6 +39,7 @@ public static class PassRoutes
     public const string Tokens = Api + "/tokens";
     public const string Audit = Api + "/audit";
     public const string Me = Api + "/me";
+    public const string MyNotices = Me + "/notices";
     public const string Antiforgery = Api + "/antiforgery";
     public const string AccountLogin = Api + "/account/login";
     public const string Health = "/health";

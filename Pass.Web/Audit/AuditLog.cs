@@ -9,12 +9,12 @@ using Pass.Web.Data;
 namespace Pass.Web.Audit;
 
 /// <summary>Writes security events with who (the signed-in person), when, and from which address.</summary>
-public sealed class AuditLog(PassDbContext db, TimeProvider time, IHttpContextAccessor http)
+public sealed class AuditLog(PassDbContext db, TimeProvider time, IHttpContextAccessor http, IEnumerable<IAuditListener> listeners)
 {
     private const int MaxDetail = 1000;
 
     /// <summary>Records an event; its detail is stored as a code with values (shown in the viewer's language) and as English text.</summary>
-    public Task RecordAsync(
+    public async Task RecordAsync(
         AuditEventType type,
         string? subjectUserId = null,
         string? clientId = null,
@@ -23,7 +23,12 @@ public sealed class AuditLog(PassDbContext db, TimeProvider time, IHttpContextAc
         CancellationToken ct = default)
     {
         Stage(type, subjectUserId, clientId, detail, success);
-        return db.SaveChangesAsync(ct);
+        foreach (var listener in listeners)
+        {
+            await listener.HeardAsync(type, subjectUserId, clientId, detail, success, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>

@@ -72,7 +72,7 @@ internal sealed class ConfiguredClients(
         (string Id, string Name, string[] Grants, CardReaderFormat? Format, string[] Permissions)[] demos =
         [
             (DemoClientId, "Demo terminal", [PassGrantTypes.ClientCredentials, PassGrantTypes.Card, PassGrantTypes.Qr, PassGrantTypes.RefreshToken], CardReaderFormat.HexUid,
-                [PassPermissions.UsersRead]),
+                [PassPermissions.UsersRead, PassPermissions.Messages]),
             (DemoAppId, "Demo app", [PassGrantTypes.Password, PassGrantTypes.RefreshToken, PassGrantTypes.Sms, PassGrantTypes.ClientCredentials], null, []),
         ];
         foreach (var (id, name, grants, format, permissions) in demos)

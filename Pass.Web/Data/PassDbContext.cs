@@ -37,6 +37,10 @@ public class PassDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<LogoutNotice> LogoutNotices => Set<LogoutNotice>();
 
+    public DbSet<Notice> Notices => Set<Notice>();
+
+    public DbSet<NoticeMute> NoticeMutes => Set<NoticeMute>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -41,6 +41,7 @@ public class AxeTests(ChromiumFixture chromium) : PortalTest(chromium)
         new("/me/qr", "my QR"),
         new("/me/cards", "my cards"),
         new("/me/tokens", "my tokens"),
+        new("/me/messages", "my messages"),
         new("/Account/Manage", "profile", Interactive: false),
         new("/Account/Manage/ChangePassword", "password", Interactive: false),
         new("/Account/Manage/TwoFactorAuthentication", "two-factor", Interactive: false),

@@ -34,7 +34,11 @@ public class ResourceCoverageTests
             .Concat(Enum.GetNames<CardBindingStatus>().Select(n => "CardStatus_" + n))
             .Concat(Enum.GetNames<CardReaderFormat>().Select(n => "Format_" + n))
             .Concat(PassGrantTypes.All.Select(g => "Grant_" + g))
-            .Concat(PassRoles.All.Select(r => "Role_" + r));
+            .Concat(PassRoles.All.Select(r => "Role_" + r))
+            .Concat(PassPermissions.Api.Select(p => "Permission_" + p))
+            .Concat(Enum.GetNames<Pass.Shared.Sms.SmsDeliveryStatus>().Select(n => "SmsStatus_" + n))
+            .Concat(Enum.GetValues<Pass.Shared.Messages.NoticeKind>().Where(k => k != Pass.Shared.Messages.NoticeKind.FromSubsystem)
+                .SelectMany(k => new[] { $"Notice_{k}", $"Notice_{k}_Body" }));
 
         var missing = needed.Where(k => !english.Contains(k)).ToList();
 

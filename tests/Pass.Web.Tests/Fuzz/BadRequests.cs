@@ -73,7 +73,7 @@ public static class BadRequests
         "session", "card_number", "phone", "title", "abort", "phone_conflict", "access_token", "response_type", "state",
         "nonce", "prompt", "max_age", "id_token_hint", "post_logout_redirect_uri", "email", "displayName", "roles",
         "phoneNumber", "userId", "clientId", "grants", "redirectUris", "requireConsent", "readerFormat", "cardNumber",
-        "newCardNumber", "page", "count", "q", "kind", "from", "to", "device", "user_code", "deviceCode", "remember", "sub", "staff_number",
+        "newCardNumber", "page", "count", "q", "kind", "from", "to", "device", "user_code", "deviceCode", "remember", "sub", "staff_number", "body", "link",
     ];
 
     private static readonly string?[] ContentTypes =

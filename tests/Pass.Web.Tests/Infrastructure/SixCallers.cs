@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -118,6 +119,15 @@ public sealed class SixCallers : IAsyncLifetime
         var response = await _sessions[Who.Admin].PostAsync(PassRoutes.Cards, new BindCardRequest(userId, NewCardNumber(), CardReaderFormat.HexUid));
         return (await _sessions[Who.Admin].ReadAsync<CardBindingView>(response, System.Net.HttpStatusCode.Created)).Id;
     }
+
+    /// <summary>A notice in person A's inbox, written as Pass writes them.</summary>
+    public Task<Guid> NewNoticeOfUserAsync() => App.WithScopeAsync(async sp =>
+    {
+        var board = sp.GetRequiredService<Pass.Web.Messages.NoticeBoard>();
+        var notice = await board.AddAsync(UserId, Pass.Shared.Messages.NoticeKind.PasswordChanged, []);
+        await sp.GetRequiredService<Pass.Web.Data.PassDbContext>().SaveChangesAsync();
+        return notice.Id;
+    });
 
     public async Task<string> NewPersonAsync() => (await App.CreatePeopleAsync(1))[0];
 

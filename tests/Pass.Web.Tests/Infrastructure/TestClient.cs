@@ -16,7 +16,10 @@ public sealed record TestClient(string ClientId, string Secret, CardReaderFormat
     public IReadOnlyList<string> Permissions { get; init; } = [];
 
     public static readonly TestClient Terminal = new("terminal-1", "terminal-1-secret-0123456789abcdef", CardReaderFormat.HexUid,
-        PassGrantTypes.ClientCredentials, PassGrantTypes.Card, PassGrantTypes.Qr, PassGrantTypes.RefreshToken) { Permissions = [PassPermissions.UsersRead] };
+        PassGrantTypes.ClientCredentials, PassGrantTypes.Card, PassGrantTypes.Qr, PassGrantTypes.RefreshToken)
+    {
+        Permissions = [PassPermissions.UsersRead, PassPermissions.Messages],
+    };
 
     /// <summary>A canteen till whose reader types decimal UIDs, allowed to look people up.</summary>
     public static readonly TestClient DecimalDesk = new("canteen-till", "canteen-till-secret-0123456789abcdef", CardReaderFormat.DecimalUid,
