@@ -55,6 +55,12 @@ public static class ClientRules
             return ("permissions", ProblemCode.PublicClientPermissions);
         }
 
+        // A permission is used with the client's own token, which only the client_credentials grant gives.
+        if (client.Permissions is { Count: > 0 } && !client.Grants.Contains(PassGrantTypes.ClientCredentials))
+        {
+            return ("permissions", ProblemCode.PermissionsNeedClientCredentials);
+        }
+
         if (client.RedirectUris.Select(uri => RedirectUris.Check(uri, client.Type)).FirstOrDefault(p => p is not null) is { } badRedirect)
         {
             return ("redirectUris", badRedirect);

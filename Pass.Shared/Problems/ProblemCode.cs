@@ -56,6 +56,7 @@ public enum ProblemCode
     PublicClientIntrospection,
     PermissionUnknown,
     PublicClientPermissions,
+    PermissionsNeedClientCredentials,
     ClientHasNoSecret,
     ClientTypeUnknown,
     OriginsOnlyForSpa,

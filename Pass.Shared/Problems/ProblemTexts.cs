@@ -60,6 +60,7 @@ public static class ProblemTexts
             ProblemCode.PublicClientIntrospection => "Only a client with a secret can introspect tokens.",
             ProblemCode.PermissionUnknown => "Unknown permission '{0}'. Permissions are {1}.",
             ProblemCode.PublicClientPermissions => "Only a client with a secret can be given permissions.",
+            ProblemCode.PermissionsNeedClientCredentials => "Permissions are used with the client's own token: give it the client_credentials grant too.",
             ProblemCode.ClientHasNoSecret => "This app has no secret to renew: it proves itself with PKCE.",
             ProblemCode.CardNumberEmpty => "No card number was given.",
             ProblemCode.CardReaderFormatUnknown => "The reader format is unknown.",

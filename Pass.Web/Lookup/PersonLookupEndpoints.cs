@@ -53,12 +53,9 @@ public static class PersonLookupEndpoints
         PersonLookup lookup,
         CancellationToken ct)
     {
-        var clientId = caller.FindFirstValue(PassBearerHandler.ClientIdClaim);
-        if (clientId is null || caller.FindFirstValue(PassClaims.Kind) != PassClaims.ClientKind
-            || !await clients.HasPermissionAsync(clientId, PassPermissions.UsersRead, ct))
+        if (await PermittedClient.OfAsync(caller, PassPermissions.UsersRead, clients, ct) is not { } clientId)
         {
-            return OAuthResults.Error(StatusCodes.Status403Forbidden, OAuthErrors.UnauthorizedClient,
-                $"Looking people up needs the client's own token (client_credentials) and the permission {PassPermissions.UsersRead}.");
+            return PermittedClient.Refused("Looking people up", PassPermissions.UsersRead);
         }
 
         if (new[] { sub, cardNumber, phone, staffNumber }.Count(key => key is not null) != 1)

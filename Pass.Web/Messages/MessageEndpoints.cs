@@ -18,7 +18,7 @@ namespace Pass.Web.Messages;
 /// inbox, by SMS too where <c>Pass:Messages:SmsKinds</c> says <c>FromSubsystem</c>; a person who muted the subsystem
 /// gets nothing. Limited per person and per subsystem; audited.
 /// </summary>
-public static class MessageEndpoints
+public static partial class MessageEndpoints
 {
     public const int MaxTitle = 60;
     public const int MaxBody = 500;
@@ -59,12 +59,9 @@ public static class MessageEndpoints
         TimeProvider time,
         CancellationToken ct)
     {
-        var clientId = caller.FindFirstValue(PassBearerHandler.ClientIdClaim);
-        if (clientId is null || caller.FindFirstValue(PassClaims.Kind) != PassClaims.ClientKind
-            || !await clients.HasPermissionAsync(clientId, PassPermissions.Messages, ct))
+        if (await PermittedClient.OfAsync(caller, PassPermissions.Messages, clients, ct) is not { } clientId)
         {
-            return OAuthResults.Error(StatusCodes.Status403Forbidden, OAuthErrors.UnauthorizedClient,
-                $"Sending messages needs the client's own token (client_credentials) and the permission {PassPermissions.Messages}.");
+            return PermittedClient.Refused("Sending messages", PassPermissions.Messages);
         }
 
         if (!context.Request.HasFormContentType)
@@ -84,9 +81,11 @@ public static class MessageEndpoints
             return OAuthResults.BadRequest($"title (1–{MaxTitle} characters) and body (1–{MaxBody}) are required.");
         }
 
-        if (!string.IsNullOrEmpty(link) && (link.Length > MaxLink || !Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
+        // A user name in a link ("https://canteen.example.edu@evil.example/") shows one host and opens another.
+        if (!string.IsNullOrEmpty(link) && (link.Length > MaxLink || !Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps
+                || uri.UserInfo.Length > 0))
         {
-            return OAuthResults.BadRequest("link must be an absolute https address.");
+            return OAuthResults.BadRequest("link must be an absolute https address, without a user name.");
         }
 
         if (!await db.Users.AnyAsync(u => u.Id == sub, ct))
@@ -114,8 +113,23 @@ public static class MessageEndpoints
 
     private static string? One(Microsoft.Extensions.Primitives.StringValues values) => values.Count == 1 ? values[0] : null;
 
-    /// <summary>Text as a person reads it: no control characters, no surrounding space.</summary>
-    private static string? Clean(string? text) => text is null ? null : new string([.. text.Where(c => !char.IsControl(c) || c == '\n')]).Trim();
+    /// <summary>
+    /// Text as a person reads it: no control or invisible formatting characters (a right-to-left override would turn
+    /// "exe.txt" round), at most one empty line in a row, no surrounding space.
+    /// </summary>
+    private static string? Clean(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var kept = new string([.. text.Where(c => c == '\n' || (!char.IsControl(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format))]);
+        return BlankLines().Replace(kept, "\n\n").Trim();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\n\s*\n(\s*\n)+")]
+    private static partial System.Text.RegularExpressions.Regex BlankLines();
 
     /// <summary>How long until the client may send this person (and anyone) another message, or null when it may now.</summary>
     private static async Task<TimeSpan?> RetryAfterAsync(PassDbContext db, string clientId, string userId, MessagesOptions limits, DateTimeOffset now, CancellationToken ct)

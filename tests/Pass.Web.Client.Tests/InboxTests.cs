@@ -71,7 +71,7 @@ public class InboxTests : PortalTestContext
 
         _inbox.Unread.Writer.TryWrite(3);
         cut.WaitForAssertion(() => Assert.Contains("3", cut.Find(".mud-badge").TextContent));
-        Assert.Equal("Messages: 3 unread", cut.Find("#inbox-bell").GetAttribute("aria-label"));
+        Assert.Equal("My messages: 3 unread", cut.Find("#inbox-bell").GetAttribute("aria-label"));
     }
 
     private sealed class InMemoryInbox : IInbox

@@ -120,7 +120,7 @@ public class ManagementApiTests : AdminTestBase
     public async Task Narrowing_a_clients_grants_refuses_the_removed_grant()
     {
         var updated = await Admin.ReadAsync<ClientSummary>(await Admin.Http.PutAsJsonAsync(
-            $"{PassRoutes.Clients}/{TestClient.Terminal.ClientId}", new UpdateClientRequest(null, [PassGrantTypes.Card])));
+            $"{PassRoutes.Clients}/{TestClient.Terminal.ClientId}", new UpdateClientRequest(null, [PassGrantTypes.Card], Permissions: [])));
 
         Assert.Equal([PassGrantTypes.Card], updated.Grants);
         Assert.Equal(OAuthErrors.UnauthorizedClient, (await OAuthApi.ErrorOf(await Api.TokenAsync(TestClient.Terminal, ("grant_type", "client_credentials")))).Error);

@@ -134,6 +134,7 @@ public sealed class MessagesTests : AdminTestBase
         { "{sub}", "Title", "Body", "http://canteen.example.edu/" },
         { "{sub}", "Title", "Body", "javascript:alert(1)" },
         { "{sub}", "Title", "Body", "/orders/42" },
+        { "{sub}", "Title", "Body", "https://canteen.example.edu@evil.example/orders" },
     };
 
     [Theory]
@@ -147,6 +148,15 @@ public sealed class MessagesTests : AdminTestBase
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(OAuthErrors.InvalidRequest, (await OAuthApi.ErrorOf(response)).Error);
         Assert.Empty(await InboxAsync());
+    }
+
+    [Fact]
+    public async Task Invisible_formatting_is_taken_out_of_a_message_and_runs_of_empty_lines_are_cut_to_one()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(null, ("sub", _mei), ("title", "Invoice \u202Etxt.exe"), ("body", "Line one\n\n\n\n\nLine two\u200B"))).StatusCode);
+
+        var notice = Assert.Single(await InboxAsync());
+        Assert.Equal(("Invoice txt.exe", "Line one\n\nLine two"), (notice.Title, notice.Body));
     }
 
     [Fact]

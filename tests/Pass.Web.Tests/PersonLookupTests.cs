@@ -185,6 +185,9 @@ public sealed class PersonLookupTests : AdminTestBase
         var unknown = await Admin.PostAsync(PassRoutes.Clients, new RegisterClientRequest("Till", [PassGrantTypes.ClientCredentials], Permissions: ["users:write"]));
         Assert.Equal(nameof(ProblemCode.PublicClientPermissions), await CodeOfAsync(spa, "permissions"));
         Assert.Equal(nameof(ProblemCode.PermissionUnknown), await CodeOfAsync(unknown, "permissions"));
+        var signInOnly = await Admin.PostAsync(PassRoutes.Clients, new RegisterClientRequest("Site", [PassGrantTypes.AuthorizationCode],
+            RedirectUris: ["https://site.example.edu/callback"], Permissions: [PassPermissions.UsersRead]));
+        Assert.Equal(nameof(ProblemCode.PermissionsNeedClientCredentials), await CodeOfAsync(signInOnly, "permissions"));
     }
 
     private static async Task<string?> CodeOfAsync(HttpResponseMessage response, string field)
