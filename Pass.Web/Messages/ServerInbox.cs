@@ -9,7 +9,8 @@ using Pass.Web.Infrastructure;
 namespace Pass.Web.Messages;
 
 /// <summary><see cref="IInbox"/> on the server: prerendering and the <c>/api/me/notices</c> endpoints.</summary>
-public sealed class ServerInbox(PassDbContext db, ClientRegistry clients, InboxNotifier notifier, IHttpContextAccessor http, TimeProvider time) : IInbox
+public sealed class ServerInbox(
+    PassDbContext db, ClientRegistry clients, InboxNotifier notifier, IHttpContextAccessor http, TimeProvider time, IServiceScopeFactory scopes) : IInbox
 {
     private const int Newest = 100;
 
@@ -29,7 +30,16 @@ public sealed class ServerInbox(PassDbContext db, ClientRegistry clients, InboxN
             n.ClientId, n.ClientId is null ? null : names.GetValueOrDefault(n.ClientId) ?? n.ClientId, n.Title, n.Body, n.Link))];
     }
 
-    public Task<int> UnreadCountAsync(CancellationToken ct = default) => CountAsync(UserId, ct);
+    /// <summary>
+    /// In a context of its own: the app bar's bell asks while the page below it renders, and a page's components may
+    /// query at the same time, which one context (one PostgreSQL connection) does not allow.
+    /// </summary>
+    public async Task<int> UnreadCountAsync(CancellationToken ct = default)
+    {
+        var userId = UserId;
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PassDbContext>().Notices.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
+    }
 
     public async Task<bool> MarkReadAsync(Guid id, CancellationToken ct = default)
     {
