@@ -38,7 +38,7 @@ public sealed class ServerInbox(
     {
         var userId = UserId;
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<PassDbContext>().Notices.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
+        return await CountAsync(scope.ServiceProvider.GetRequiredService<PassDbContext>(), userId, ct);
     }
 
     public async Task<bool> MarkReadAsync(Guid id, CancellationToken ct = default)
@@ -117,13 +117,14 @@ public sealed class ServerInbox(
     {
         var userId = UserId;
         // Nothing expires in an inbox: the hourly wake is only a fresh read for a page left open.
-        await foreach (var unread in notifier.FollowAsync(userId, async c => new Unread(await CountAsync(userId, c)), _ => time.GetUtcNow().AddHours(1), time, ct))
+        await foreach (var unread in notifier.FollowAsync(userId, async c => new Unread(await CountAsync(db, userId, c)), _ => time.GetUtcNow().AddHours(1), time, ct))
         {
             yield return unread.Count;
         }
     }
 
-    private Task<int> CountAsync(string userId, CancellationToken ct) => db.Notices.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
+    private static Task<int> CountAsync(PassDbContext context, string userId, CancellationToken ct) =>
+        context.Notices.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
 
     private sealed record Unread(int Count);
 }
