@@ -34,6 +34,7 @@ builder.Services.AddScoped<IMyTokensService, ClientMyTokensService>();
 builder.Services.AddScoped<IKioskSignIn, ClientKioskSignIn>();
 builder.Services.AddScoped<Pass.Shared.Messages.IInbox, ClientInbox>();
 builder.Services.AddScoped<Pass.Shared.Sms.ISmsOutbox, ClientSmsOutbox>();
+builder.Services.AddScoped<Pass.Shared.Channels.IChannelsAdmin, ClientChannelsAdmin>();
 
 var host = builder.Build();
 await PortalCulture.ApplyFromDocumentAsync(host.Services);

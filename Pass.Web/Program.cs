@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pass.Web.Audit;
 using Pass.Web.Cards;
+using Pass.Web.Channels;
 using Pass.Web.Clients;
 using Pass.Web.Components;
 using Pass.Web.Data;
@@ -34,6 +35,7 @@ builder.AddKiosk();
 builder.AddSms();
 builder.AddMessages();
 builder.AddLookup();
+builder.AddChannels();
 builder.AddPortal();
 builder.AddPassHost();
 
@@ -46,6 +48,7 @@ app.MapKiosk();
 app.MapSms();
 app.MapMessages();
 app.MapLookup();
+app.MapChannels();
 app.MapClients();
 app.MapCards();
 app.MapTokens();

@@ -46,6 +46,11 @@ public sealed record AuditDetail(AuditDetailCode Code, IReadOnlyList<string> Arg
         AuditDetailCode.LookedUpBy => "by {0}",
         AuditDetailCode.Message => "\"{0}\"",
         AuditDetailCode.MessageMuted => "\"{0}\" (muted by the person: not delivered)",
+        AuditDetailCode.ExternalAccount => "{0} {1}",
+        AuditDetailCode.ExternalSignIn => "{0} {1}",
+        AuditDetailCode.ExternalAccountTaken => "{0} {1} is linked to another person",
+        AuditDetailCode.ExternalAccountLinkedBy => "{0} {1}, proved by {2}",
+        AuditDetailCode.ChannelChanged => "{0}: {1}",
         _ => "",
     };
 }

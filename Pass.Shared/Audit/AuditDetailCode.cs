@@ -71,4 +71,14 @@ public enum AuditDetailCode
     Message,
     /// <summary>{0}: the message's title; the person has muted the subsystem.</summary>
     MessageMuted,
+    /// <summary>{0}: the provider (WeChat, Alipay), {1}: the masked account.</summary>
+    ExternalAccount,
+    /// <summary>{0}: the channel signed in with, {1}: the masked account.</summary>
+    ExternalSignIn,
+    /// <summary>{0}: the provider, {1}: the masked account; it is another person's.</summary>
+    ExternalAccountTaken,
+    /// <summary>{0}: the provider, {1}: the masked account, {2}: how the person proved who they are (password, sms).</summary>
+    ExternalAccountLinkedBy,
+    /// <summary>{0}: the channel, {1}: what changed (comma separated).</summary>
+    ChannelChanged,
 }

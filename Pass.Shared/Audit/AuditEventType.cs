@@ -42,4 +42,7 @@ public enum AuditEventType
     UserUpdated,
     PersonLookedUp,
     MessageSent,
+    ExternalAccountLinked,
+    ExternalAccountUnlinked,
+    ChannelUpdated,
 }

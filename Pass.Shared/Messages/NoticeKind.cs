@@ -17,6 +17,9 @@ public enum NoticeKind
     /// <summary>{0}: the masked phone.</summary>
     PhoneLinked,
 
+    /// <summary>{0}: the provider (WeChat, Alipay), {1}: the masked account.</summary>
+    ExternalAccountLinked,
+
     /// <summary>A subsystem's own words: its title, body and link.</summary>
     FromSubsystem,
 }

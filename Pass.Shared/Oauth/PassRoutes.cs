@@ -38,6 +38,18 @@ public static class PassRoutes
     public const string Cards = Api + "/cards";
     public const string Tokens = Api + "/tokens";
     public const string Audit = Api + "/audit";
+
+    /// <summary>The sign-in channels (WeChat, Alipay), for administrators.</summary>
+    public const string Channels = Api + "/channels";
+
+    /// <summary>Sign in with a channel: <c>/account/external/{scheme}?returnUrl=</c>; an official account's menu links here.</summary>
+    public const string ExternalSignIn = "/account/external";
+
+    /// <summary>Where a channel's sign-in lands once the provider has vouched for the account.</summary>
+    public const string ExternalDone = ExternalSignIn + "/done";
+
+    /// <summary>My account's page of linked accounts.</summary>
+    public const string LinkedAccounts = "/Account/Manage/ExternalLogins";
     public const string Me = Api + "/me";
     public const string MyNotices = Me + "/notices";
     public const string Antiforgery = Api + "/antiforgery";

@@ -73,4 +73,13 @@ public enum ProblemCode
     CardBindingEnded,
     CardSameAsReplaced,
     CardReportedLost,
+
+    // Channels
+    ChannelAppIdInvalid,
+    ChannelSecretInvalid,
+    ChannelScopeUnknown,
+    ChannelIncomplete,
+    ChannelKeyInvalid,
+    ChannelProviderKeyInvalid,
+    ChannelKeyPairOnlyAlipay,
 }

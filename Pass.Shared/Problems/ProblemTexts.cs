@@ -73,6 +73,13 @@ public static class ProblemTexts
             ProblemCode.CardBindingEnded => "The card binding has already ended.",
             ProblemCode.CardSameAsReplaced => "That is the card being replaced.",
             ProblemCode.CardReportedLost => "The card was reported lost.",
+            ProblemCode.ChannelAppIdInvalid => "An app id is 1 to 64 letters, digits, '_' or '-' (WeChat's start with wx, Alipay's are digits).",
+            ProblemCode.ChannelSecretInvalid => "A WeChat AppSecret is 16 to 128 letters and digits.",
+            ProblemCode.ChannelScopeUnknown => "The official account's scope is snsapi_base or snsapi_userinfo.",
+            ProblemCode.ChannelIncomplete => "An enabled channel needs {0}.",
+            ProblemCode.ChannelKeyInvalid => "The application private key is not an RSA key of 2048 bits or more (PEM, or base64 PKCS#8 or PKCS#1).",
+            ProblemCode.ChannelProviderKeyInvalid => "Alipay's public key is not an RSA public key (PEM, or base64 SubjectPublicKeyInfo).",
+            ProblemCode.ChannelKeyPairOnlyAlipay => "Only Alipay signs with a key pair; WeChat has an AppSecret.",
             _ => "The request could not be carried out.",
         };
         return Format(CultureInfo.InvariantCulture, template, problem.Args);

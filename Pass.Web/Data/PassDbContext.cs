@@ -41,6 +41,8 @@ public class PassDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<NoticeMute> NoticeMutes => Set<NoticeMute>();
 
+    public DbSet<ChannelSettings> Channels => Set<ChannelSettings>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

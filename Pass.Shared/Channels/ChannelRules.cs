@@ -1,0 +1,73 @@
+using Pass.Shared.Problems;
+
+namespace Pass.Shared.Channels;
+
+/// <summary>What a channel's settings must be, checked the same on the page and by the API.</summary>
+public static class ChannelRules
+{
+    public const string SnsapiBase = "snsapi_base";
+    public const string SnsapiUserInfo = "snsapi_userinfo";
+    public const int MaxAppIdLength = 64;
+
+    public static IReadOnlyList<string> Scopes { get; } = [SnsapiBase, SnsapiUserInfo];
+
+    /// <summary>The fields that break a rule; empty when the request may be saved.</summary>
+    /// <param name="secretStored">A secret is already stored, so the request may leave it out.</param>
+    /// <param name="providerKeyStored">Alipay's public key is already stored.</param>
+    public static Dictionary<string, CodedProblem[]> Check(ChannelKind kind, UpdateChannelRequest request, bool secretStored, bool providerKeyStored)
+    {
+        var problems = new Dictionary<string, CodedProblem[]>();
+        var appId = request.AppId?.Trim();
+        if (!string.IsNullOrEmpty(appId) && !IsAppId(appId))
+        {
+            problems[nameof(request.AppId)] = [ProblemCode.ChannelAppIdInvalid];
+        }
+
+        if (kind != ChannelKind.Alipay && !string.IsNullOrEmpty(request.Secret) && !IsWeChatSecret(request.Secret.Trim()))
+        {
+            problems[nameof(request.Secret)] = [ProblemCode.ChannelSecretInvalid];
+        }
+
+        if (kind == ChannelKind.WeChatOfficialAccount && request.Scope is not null && !Scopes.Contains(request.Scope))
+        {
+            problems[nameof(request.Scope)] = [ProblemCode.ChannelScopeUnknown];
+        }
+
+        if (request.Enabled && problems.Count == 0 && Missing(kind, appId, secretStored || !string.IsNullOrEmpty(request.Secret), providerKeyStored || !string.IsNullOrEmpty(request.ProviderPublicKey)) is { Count: > 0 } missing)
+        {
+            problems[nameof(request.Enabled)] = [new CodedProblem(ProblemCode.ChannelIncomplete, [string.Join(", ", missing)])];
+        }
+
+        return problems;
+    }
+
+    /// <summary>What an enabled channel still needs, by field name.</summary>
+    public static List<string> Missing(ChannelKind kind, string? appId, bool secret, bool providerKey)
+    {
+        var missing = new List<string>();
+        if (string.IsNullOrWhiteSpace(appId))
+        {
+            missing.Add("AppId");
+        }
+
+        if (!secret)
+        {
+            missing.Add(kind == ChannelKind.Alipay ? "PrivateKey" : "Secret");
+        }
+
+        if (kind == ChannelKind.Alipay && !providerKey)
+        {
+            missing.Add("ProviderPublicKey");
+        }
+
+        return missing;
+    }
+
+    public static bool IsAppId(string value) =>
+        value.Length is > 0 and <= MaxAppIdLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+
+    private static bool IsWeChatSecret(string value) => value.Length is >= 16 and <= 128 && value.All(char.IsAsciiLetterOrDigit);
+
+    /// <summary>The last four characters of a secret, the rest hidden.</summary>
+    public static string Hint(string secret) => secret.Length <= 4 ? "••••" : "••••" + secret[^4..];
+}
