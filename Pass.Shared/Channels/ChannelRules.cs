@@ -20,22 +20,22 @@ public static class ChannelRules
         var appId = request.AppId?.Trim();
         if (!string.IsNullOrEmpty(appId) && !IsAppId(appId))
         {
-            problems[nameof(request.AppId)] = [ProblemCode.ChannelAppIdInvalid];
+            problems[Field(nameof(request.AppId))] = [ProblemCode.ChannelAppIdInvalid];
         }
 
         if (kind != ChannelKind.Alipay && !string.IsNullOrEmpty(request.Secret) && !IsWeChatSecret(request.Secret.Trim()))
         {
-            problems[nameof(request.Secret)] = [ProblemCode.ChannelSecretInvalid];
+            problems[Field(nameof(request.Secret))] = [ProblemCode.ChannelSecretInvalid];
         }
 
         if (kind == ChannelKind.WeChatOfficialAccount && request.Scope is not null && !Scopes.Contains(request.Scope))
         {
-            problems[nameof(request.Scope)] = [ProblemCode.ChannelScopeUnknown];
+            problems[Field(nameof(request.Scope))] = [ProblemCode.ChannelScopeUnknown];
         }
 
         if (request.Enabled && problems.Count == 0 && Missing(kind, appId, secretStored || !string.IsNullOrEmpty(request.Secret), providerKeyStored || !string.IsNullOrEmpty(request.ProviderPublicKey)) is { Count: > 0 } missing)
         {
-            problems[nameof(request.Enabled)] = [new CodedProblem(ProblemCode.ChannelIncomplete, [string.Join(", ", missing)])];
+            problems[Field(nameof(request.Enabled))] = [new CodedProblem(ProblemCode.ChannelIncomplete, [string.Join(", ", missing)])];
         }
 
         return problems;
@@ -67,6 +67,9 @@ public static class ChannelRules
         value.Length is > 0 and <= MaxAppIdLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
 
     private static bool IsWeChatSecret(string value) => value.Length is >= 16 and <= 128 && value.All(char.IsAsciiLetterOrDigit);
+
+    /// <summary>A field's name as the API's error bodies name it (camelCase, as the JSON it came in).</summary>
+    public static string Field(string property) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property);
 
     /// <summary>The last four characters of a secret, the rest hidden.</summary>
     public static string Hint(string secret) => secret.Length <= 4 ? "••••" : "••••" + secret[^4..];

@@ -1,7 +1,7 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Pass.Shared;
 using Pass.Shared.Channels;
 using Pass.Shared.Oauth;
@@ -35,7 +35,7 @@ public static class ChannelEndpoints
         var external = routes.MapGroup(PassRoutes.ExternalSignIn).ExcludeFromDescription();
         external.MapGet("/{scheme}", SignInAsync).AllowAnonymous();
         external.MapGet("/done", DoneAsync).AllowAnonymous();
-        routes.MapPost(PassRoutes.LinkedAccounts + "/link", LinkAsync).ExcludeFromDescription().RequireAuthorization(PassPolicies.PortalUser);
+        routes.MapPost(PassRoutes.LinkedAccounts + "/link", LinkAsync).ExcludeFromDescription().RequireAuthorization(PassPolicies.PortalUser).DisableAntiforgery();
         return routes;
     }
 
@@ -51,9 +51,18 @@ public static class ChannelEndpoints
         return Results.Challenge(Properties(signIn, kind, done, linkFor: null), [ChannelProvider.Scheme(kind)]);
     }
 
-    /// <summary>My account's "link": the signed-in person is the proof; the form carries antiforgery.</summary>
-    public static async Task<IResult> LinkAsync(HttpContext http, [FromForm] string scheme, ChannelDirectory channels, SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, CancellationToken ct)
+    /// <summary>
+    /// My account's "link": the signed-in person is the proof. The form's antiforgery token is checked here, so that a
+    /// missing one is a plain 400 rather than the framework's exception.
+    /// </summary>
+    public static async Task<IResult> LinkAsync(HttpContext http, IAntiforgery antiforgery, ChannelDirectory channels, SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, CancellationToken ct)
     {
+        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        {
+            return Results.Text("A valid antiforgery token is required.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var scheme = (await http.Request.ReadFormAsync(ct))["scheme"].ToString();
         if (ChannelProvider.FromScheme(scheme) is not { } kind || await channels.ReadyAsync(kind, ct) is null)
         {
             return Results.LocalRedirect("~" + PassRoutes.LinkedAccounts + "?result=unavailable");

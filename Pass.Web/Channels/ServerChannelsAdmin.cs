@@ -40,12 +40,12 @@ public sealed class ServerChannelsAdmin(PassDbContext db, ChannelDirectory chann
         var problems = ChannelRules.Check(kind, request, !string.IsNullOrEmpty(current.Secret), !string.IsNullOrEmpty(current.ProviderPublicKey));
         if (kind == ChannelKind.Alipay && secret is not null && AlipayKeys.PublicHalf(secret) is null)
         {
-            problems[nameof(request.Secret)] = [ProblemCode.ChannelKeyInvalid];
+            problems[ChannelRules.Field(nameof(request.Secret))] = [ProblemCode.ChannelKeyInvalid];
         }
 
         if (kind == ChannelKind.Alipay && providerKey is not null && AlipayKeys.PublicKey(providerKey) is null)
         {
-            problems[nameof(request.ProviderPublicKey)] = [ProblemCode.ChannelProviderKeyInvalid];
+            problems[ChannelRules.Field(nameof(request.ProviderPublicKey))] = [ProblemCode.ChannelProviderKeyInvalid];
         }
 
         if (problems.Count > 0)

@@ -22,6 +22,7 @@ public static class ErrorResponses
             api.UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = c => WriteStatusAsync(c.HttpContext) });
         });
         app.UseWhen(c => RequestAreas.IsOauth(c) || RequestAreas.IsBrowserFacing(c), oauth => oauth.Use(GuardFormAsync));
+        app.UseWhen(c => RequestAreas.IsPage(c) && HttpMethods.IsPost(c.Request.Method) && c.Request.HasFormContentType, forms => forms.Use(GuardPageFormAsync));
         app.UseWhen(RequestAreas.IsPage, pages =>
         {
             if (!app.Environment.IsDevelopment())
@@ -35,7 +36,10 @@ public static class ErrorResponses
                 });
             }
 
-            pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+            // A GET's error is the not-found page; a POST's is its bare status, since re-executing a page for a POST
+            // would read the body as the page's form again, whatever it is.
+            pages.UseWhen(c => HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method),
+                reads => reads.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         });
         return app;
     }
@@ -76,6 +80,27 @@ public static class ErrorResponses
                 await RefuseAsync(context, (error as BadHttpRequestException)?.StatusCode ?? StatusCodes.Status400BadRequest);
                 return;
             }
+        }
+
+        await next(context);
+    }
+
+    /// <summary>
+    /// A page's form (a server-rendered form, an account endpoint) is read here first: a malformed one (a multipart
+    /// body without its boundary, past the reader's limits) is a 400 with a line of text, not an exception in a page.
+    /// </summary>
+    private static async Task GuardPageFormAsync(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (Exception error) when (error is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            context.Response.StatusCode = (error as BadHttpRequestException)?.StatusCode ?? StatusCodes.Status400BadRequest;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("The form could not be read.", context.RequestAborted);
+            return;
         }
 
         await next(context);

@@ -111,6 +111,14 @@ public sealed class AuthorizationMatrixTests(SixCallers pass) : IClassFixture<Si
         new("GET", PassRoutes.Api + "/qr-board/events", Style.Portal, "401 403 403 403 200 401", _ => At(PassRoutes.Api + "/qr-board/events")),
         new("GET", PassRoutes.Api + "/qr-board/counts", Style.Portal, "401 403 403 403 200 401", _ => At(PassRoutes.Api + "/qr-board/counts")),
         new("GET", PassRoutes.Api + "/sms/outbox", Style.Portal, "401 403 403 403 200 401", _ => At(PassRoutes.Api + "/sms/outbox")),
+        new("GET", PassRoutes.Channels, Style.Portal, "401 403 403 403 200 401", _ => At(PassRoutes.Channels)),
+        new("PUT", PassRoutes.Channels + "/{kind}", Style.Portal, "401 403 403 403 200 401",
+            _ => At($"{PassRoutes.Channels}/WeChatWebsite", new Pass.Shared.Channels.UpdateChannelRequest(false, null))),
+        new("POST", PassRoutes.Channels + "/{kind}/key-pair", Style.Portal, "401 403 403 403 200 401", _ => At($"{PassRoutes.Channels}/Alipay/key-pair")),
+        new("GET", PassRoutes.ExternalSignIn + "/{scheme}", Style.Portal, "302 302 302 302 302 302", _ => At(PassRoutes.ExternalSignIn + "/wechat-website")),
+        new("GET", PassRoutes.ExternalDone, Style.Portal, "302 302 302 302 302 302", _ => At(PassRoutes.ExternalDone)),
+        new("POST", PassRoutes.LinkedAccounts + "/link", Style.Portal, "302 302 302 302 302 302",
+            _ => Task.FromResult(Form(PassRoutes.LinkedAccounts + "/link", ("scheme", "wechat-website")))),
         new("POST", PassRoutes.KioskEvents, Style.Portal, "404 404 404 404 404 404", _ => At(PassRoutes.KioskEvents, new { deviceCode = "unknown" })),
         new("POST", PassRoutes.KioskSession, Style.Portal, "400 401 401 401 401 400", _ => At(PassRoutes.KioskSession, new { accessToken = "unknown" })),
 
@@ -150,6 +158,8 @@ public sealed class AuthorizationMatrixTests(SixCallers pass) : IClassFixture<Si
         { "/Account/Manage", "sign-in shown shown shown shown sign-in" },
         { "/Account/Manage/ChangePassword", "sign-in shown shown shown shown sign-in" },
         { "/Account/Manage/ConnectedSites", "sign-in shown shown shown shown sign-in" },
+        { "/Account/Manage/ExternalLogins", "sign-in shown shown shown shown sign-in" },
+        { "/Account/ExternalLink", "sign-in sign-in sign-in sign-in sign-in sign-in" },
         { "/login/qr", "shown shown shown shown shown shown" },
         { "/login/qr/verify", "sign-in shown shown shown shown sign-in" },
         { "/oauth/consent?client_id=web-site", "sign-in shown shown shown shown sign-in" },
@@ -160,6 +170,7 @@ public sealed class AuthorizationMatrixTests(SixCallers pass) : IClassFixture<Si
         { "/admin/audit", "sign-in denied denied denied shown sign-in" },
         { "/admin/qr", "sign-in denied denied denied shown sign-in" },
         { "/admin/sms", "sign-in denied denied denied shown sign-in" },
+        { "/admin/channels", "sign-in denied denied denied shown sign-in" },
     };
 
     public static TheoryData<string> ApiRows => [.. Api.Select(r => r.ToString())];

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CsCheck;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Pass.Shared.Oauth;
 using Pass.Web.Tests.Fuzz;
 using Pass.Web.Tests.Infrastructure;
 
@@ -101,7 +102,8 @@ public sealed class GeneratedBadInputTests(FuzzedPass pass) : IClassFixture<Fuzz
         var routes = pass.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<Pass.Web.Oauth.AnsweredByOpenIddict>() is null)
             .Select(e => (Path: "/" + e.RoutePattern.RawText!.Trim('/'), Methods: e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? []))
-            .Where(r => r.Path.StartsWith("/api/", StringComparison.Ordinal) || r.Path.StartsWith("/oauth/v2/", StringComparison.Ordinal) || r.Path.StartsWith("/.well-known/", StringComparison.Ordinal))
+            .Where(r => r.Path.StartsWith("/api/", StringComparison.Ordinal) || r.Path.StartsWith("/oauth/v2/", StringComparison.Ordinal) || r.Path.StartsWith("/.well-known/", StringComparison.Ordinal)
+                || r.Path.StartsWith(PassRoutes.ExternalSignIn + "/", StringComparison.Ordinal) || r.Path.StartsWith(PassRoutes.LinkedAccounts + "/", StringComparison.Ordinal))
             .SelectMany(r => r.Methods.Select(m => $"{m} {r.Path}"))
             .ToHashSet();
         var targets = FuzzTarget.All.Where(t => !FuzzTarget.ServedByOpenIddict.Contains(t.Template))

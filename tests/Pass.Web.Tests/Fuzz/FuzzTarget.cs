@@ -19,7 +19,7 @@ public enum ErrorAudience
 public sealed record FuzzTarget(string Template, ErrorAudience Audience, params string[] Methods)
 {
     /// <summary>
-    /// Every /oauth, /.well-known and /api endpoint. <see cref="GeneratedBadInputTests"/> checks this list against the
+    /// Every /oauth, /.well-known and /api endpoint, and the channels' browser endpoints. <see cref="GeneratedBadInputTests"/> checks this list against the
     /// app's own route table, so a new endpoint cannot go unfuzzed.
     /// </summary>
     public static readonly IReadOnlyList<FuzzTarget> All =
@@ -38,6 +38,9 @@ public sealed record FuzzTarget(string Template, ErrorAudience Audience, params 
         new(PassRoutes.UserInfo, ErrorAudience.OAuth, "GET", "POST"),
         new(PassRoutes.Authorize, ErrorAudience.Browser, "GET", "POST"),
         new(PassRoutes.EndSession, ErrorAudience.Browser, "GET", "POST"),
+        new(PassRoutes.ExternalSignIn + "/{scheme}", ErrorAudience.Browser, "GET"),
+        new(PassRoutes.ExternalDone, ErrorAudience.Browser, "GET"),
+        new(PassRoutes.LinkedAccounts + "/link", ErrorAudience.Browser, "POST"),
         new(PassRoutes.Metadata, ErrorAudience.OAuth, "GET"),
         new("/.well-known/openid-configuration", ErrorAudience.OAuth, "GET"),
         new("/.well-known/jwks", ErrorAudience.OAuth, "GET"),
@@ -88,6 +91,9 @@ public sealed record FuzzTarget(string Template, ErrorAudience Audience, params 
         new(PassRoutes.Api + "/qr-board/events", ErrorAudience.Api, "GET"),
         new(PassRoutes.Api + "/qr-board/counts", ErrorAudience.Api, "GET"),
         new(PassRoutes.Api + "/sms/outbox", ErrorAudience.Api, "GET"),
+        new(PassRoutes.Channels, ErrorAudience.Api, "GET"),
+        new(PassRoutes.Channels + "/{kind}", ErrorAudience.Api, "PUT"),
+        new(PassRoutes.Channels + "/{kind}/key-pair", ErrorAudience.Api, "POST"),
         new(PassRoutes.KioskEvents, ErrorAudience.Api, "POST"),
         new(PassRoutes.KioskSession, ErrorAudience.Api, "POST"),
     ];
