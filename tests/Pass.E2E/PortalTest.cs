@@ -9,7 +9,10 @@ public abstract class PortalTest(ChromiumFixture chromium) : IAsyncLifetime
     // Generous: a new browser context boots WebAssembly from cold, slower on a loaded 2-core machine.
     protected static readonly float Patience = 90_000;
 
-    protected PassApplication App { get; } = new(realClock: true);
+    protected PassApplication App { get; private set; } = null!;
+
+    /// <summary>Configuration for this class's Pass (fake providers' addresses, a gateway), read as the test starts.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings => null;
 
     protected Uri BaseAddress { get; private set; } = null!;
 
@@ -21,6 +24,7 @@ public abstract class PortalTest(ChromiumFixture chromium) : IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
+        App = new PassApplication(settings: Settings, realClock: true);
         BaseAddress = App.StartKestrel();
         Api = new OAuthApi(new HttpClient { BaseAddress = BaseAddress });
         Context = await NewContextAsync();
@@ -43,7 +47,7 @@ public abstract class PortalTest(ChromiumFixture chromium) : IAsyncLifetime
 
     /// <summary>A fresh browser; <paramref name="bypassCsp"/> only where a test injects its own script (axe).</summary>
     protected Task<IBrowserContext> NewContextAsync(string locale = "en-US", ColorScheme scheme = ColorScheme.Light, ViewportSize? viewport = null,
-        bool bypassCsp = false) =>
+        bool bypassCsp = false, string? userAgent = null) =>
         chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
@@ -53,6 +57,7 @@ public abstract class PortalTest(ChromiumFixture chromium) : IAsyncLifetime
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
             IsMobile = viewport is not null,
             HasTouch = viewport is not null,
+            UserAgent = userAgent,
         });
 
     protected async Task SignInAsync(IPage page, string email, string password = PassApplication.PersonPassword)

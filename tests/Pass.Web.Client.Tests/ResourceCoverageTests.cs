@@ -38,7 +38,12 @@ public class ResourceCoverageTests
             .Concat(PassPermissions.Api.Select(p => "Permission_" + p))
             .Concat(Enum.GetNames<Pass.Shared.Sms.SmsDeliveryStatus>().Select(n => "SmsStatus_" + n))
             .Concat(Enum.GetValues<Pass.Shared.Messages.NoticeKind>().Where(k => k != Pass.Shared.Messages.NoticeKind.FromSubsystem)
-                .SelectMany(k => new[] { $"Notice_{k}", $"Notice_{k}_Body" }));
+                .SelectMany(k => new[] { $"Notice_{k}", $"Notice_{k}_Body" }))
+            .Concat(Enum.GetNames<Pass.Shared.Channels.ChannelKind>().SelectMany(k => new[] { $"Channel_{k}", $"Channel_{k}_Intro", $"Login_With_{k}", $"Linked_Link_{k}" }))
+            .Concat(Enum.GetNames<Pass.Shared.Channels.ChannelSource>().Select(n => "ChannelSource_" + n))
+            .Concat(Pass.Shared.Channels.ChannelRules.Scopes.Select(s => "ChannelScope_" + s))
+            .Concat(new[] { Pass.Shared.Channels.ChannelProvider.WeChat, Pass.Shared.Channels.ChannelProvider.Alipay }.Select(p => "Provider_" + p))
+            .Concat(Enum.GetNames<Pass.Shared.Problems.ProblemCode>().Where(n => n.StartsWith("Channel", StringComparison.Ordinal)).Select(n => "Problem_" + n));
 
         var missing = needed.Where(k => !english.Contains(k)).ToList();
 

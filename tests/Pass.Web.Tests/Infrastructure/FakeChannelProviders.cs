@@ -108,6 +108,10 @@ public sealed class FakeChannelProviders : IAsyncDisposable
         ["Pass:Channels:Alipay:TokenEndpoint"] = Url("/gateway.do"),
     };
 
+    /// <summary>Only the providers' addresses: the app ids and secrets are for an administrator to enter on the channels page.</summary>
+    public Dictionary<string, string> Addresses() =>
+        Settings().Where(s => s.Key.EndsWith("Endpoint", StringComparison.Ordinal)).ToDictionary();
+
     /// <summary>WeChat's openid: the same person has another one in every app.</summary>
     public static string OpenId(string appId, FakePerson person) => "o" + appId[^6..] + "_" + person.Id;
 
