@@ -51,6 +51,7 @@ public sealed record AuditDetail(AuditDetailCode Code, IReadOnlyList<string> Arg
         AuditDetailCode.ExternalAccountTaken => "{0} {1} is linked to another person",
         AuditDetailCode.ExternalAccountLinkedBy => "{0} {1}, proved by {2}",
         AuditDetailCode.ChannelChanged => "{0}: {1}",
+        AuditDetailCode.NewDevice => "{0} from {1}",
         _ => "",
     };
 }

@@ -81,4 +81,6 @@ public enum AuditDetailCode
     ExternalAccountLinkedBy,
     /// <summary>{0}: the channel, {1}: what changed (comma separated).</summary>
     ChannelChanged,
+    /// <summary>{0}: the browser ("Chrome on Windows"), {1}: its address.</summary>
+    NewDevice,
 }

@@ -45,4 +45,5 @@ public enum AuditEventType
     ExternalAccountLinked,
     ExternalAccountUnlinked,
     ChannelUpdated,
+    NewDeviceSignIn,
 }

@@ -20,6 +20,9 @@ public enum NoticeKind
     /// <summary>{0}: the provider (WeChat, Alipay), {1}: the masked account.</summary>
     ExternalAccountLinked,
 
+    /// <summary>{0}: the browser ("Chrome on Windows"), {1}: its address.</summary>
+    NewDeviceSignIn,
+
     /// <summary>A subsystem's own words: its title, body and link.</summary>
     FromSubsystem,
 }

@@ -43,6 +43,8 @@ public class PassDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<ChannelSettings> Channels => Set<ChannelSettings>();
 
+    public DbSet<KnownDevice> KnownDevices => Set<KnownDevice>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -12,7 +12,7 @@ public sealed class MessagesOptions
     /// The kinds of notice also sent by SMS to a person who has a phone, comma separated; empty for none. Default: every
     /// security notice, not subsystems' messages.
     /// </summary>
-    public string SmsKinds { get; set; } = "CardReportedLost,CardReplaced,PasswordChanged,PasswordReset,PhoneLinked,ExternalAccountLinked";
+    public string SmsKinds { get; set; } = "CardReportedLost,CardReplaced,PasswordChanged,PasswordReset,PhoneLinked,ExternalAccountLinked,NewDeviceSignIn";
 
     /// <summary>How long a notice's SMS is tried before it is given up. Default one day.</summary>
     public TimeSpan SmsGiveUpAfter { get; set; } = TimeSpan.FromDays(1);

@@ -19,6 +19,7 @@ public static class NoticeTexts
             NoticeKind.PasswordReset => "【Pass】管理员已重置您的密码。Your password was reset by an administrator.",
             NoticeKind.PhoneLinked => $"【Pass】手机号 {Arg(0)} 已绑定到您的 Pass 账户。The phone {Arg(0)} is now linked to your Pass account.",
             NoticeKind.ExternalAccountLinked => $"【Pass】{Provider(Arg(0))}账号 {Arg(1)} 已绑定到您的 Pass 账户，可用它登录。如非本人操作，请立即联系服务台。Your {Arg(0)} account {Arg(1)} is now linked to your Pass account. If this was not you, contact the helpdesk now.",
+            NoticeKind.NewDeviceSignIn => $"【Pass】您的账户刚在新设备上登录：{Arg(0)}（{Arg(1)}）。如非本人操作，请立即修改密码。New sign-in to your Pass account: {Arg(0)} ({Arg(1)}). If this was not you, change your password now.",
             _ => string.Format(CultureInfo.InvariantCulture, "【{0}】{1} {2}", sender ?? "Pass", title, body).TrimEnd(),
         };
         return text.Length <= MaxSms ? text : text[..MaxSms];

@@ -6,7 +6,7 @@ namespace Pass.Web.Messages;
 
 /// <summary>
 /// Tells a person of the security events of their own account as the audit log records them: a card reported lost or
-/// replaced, the password changed or reset, a phone or an outside account linked. One notice per event, written with its audit line.
+/// replaced, the password changed or reset, a phone or an outside account linked, a sign-in from a new browser. One notice per event, written with its audit line.
 /// </summary>
 public sealed class SecurityNotices(NoticeBoard board) : IAuditListener
 {
@@ -29,6 +29,7 @@ public sealed class SecurityNotices(NoticeBoard board) : IAuditListener
         AuditEventType.PhoneVerified when detail?.Code is AuditDetailCode.PhoneVerified or AuditDetailCode.PhoneMoved or AuditDetailCode.PhoneSetByAdministrator
             => NoticeKind.PhoneLinked,
         AuditEventType.ExternalAccountLinked => NoticeKind.ExternalAccountLinked,
+        AuditEventType.NewDeviceSignIn => NoticeKind.NewDeviceSignIn,
         _ => null,
     };
 }

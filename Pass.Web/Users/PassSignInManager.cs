@@ -24,6 +24,7 @@ public sealed class PassSignInManager(
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<ApplicationUser> confirmation,
     Logout.LogoutOutbox logouts,
+    KnownDevices devices,
     TimeProvider time)
     : SignInManager<ApplicationUser>(users, context, claims, options, logger, schemes, confirmation)
 {
@@ -75,7 +76,7 @@ public sealed class PassSignInManager(
         return base.TwoFactorRecoveryCodeSignInAsync(recoveryCode);
     }
 
-    public override Task SignInWithClaimsAsync(ApplicationUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    public override async Task SignInWithClaimsAsync(ApplicationUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
         var all = additionalClaims.ToList();
         if (!all.Exists(c => c.Type == Claims.AuthenticationTime))
@@ -90,9 +91,12 @@ public sealed class PassSignInManager(
 
             all.AddRange(methods.Where(m => !all.Exists(c => c.Type == Claims.AuthenticationMethodReference && c.Value == m))
                 .Select(m => new Claim(Claims.AuthenticationMethodReference, m)));
+
+            // A new session: the browser it is in is remembered, and a browser new to the person is told to them.
+            await devices.SeenAsync(Context, user.Id, Context.RequestAborted);
         }
 
-        return base.SignInWithClaimsAsync(user, authenticationProperties, all);
+        await base.SignInWithClaimsAsync(user, authenticationProperties, all);
     }
 
     /// <summary>Signing out of Pass ends the session at every site it signed in to (Back-Channel Logout, by its <c>sid</c>).</summary>

@@ -51,6 +51,7 @@ public static class UsersModule
             .AddSignInManager<PassSignInManager>()
             .AddDefaultTokenProviders();
         services.AddScoped<Administrators>();
+        services.AddScoped<KnownDevices>();
 
         // A locked, demoted or reset person's portal cookie stops working within a minute, not Identity's default 30.
         services.Configure<SecurityStampValidatorOptions>(options =>

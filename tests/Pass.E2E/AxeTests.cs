@@ -46,6 +46,7 @@ public class AxeTests(ChromiumFixture chromium) : PortalTest(chromium)
         new("/Account/Manage/ChangePassword", "password", Interactive: false),
         new("/Account/Manage/TwoFactorAuthentication", "two-factor", Interactive: false),
         new("/Account/Manage/ConnectedSites", "connected sites", Interactive: false),
+        new("/Account/Manage/ExternalLogins", "linked accounts", Interactive: false),
         new("/Account/Manage/Email", "email", Interactive: false),
         new("/Account/Manage/Passkeys", "passkeys", Interactive: false),
         new("/Account/Manage/PersonalData", "personal data", Interactive: false),
@@ -59,6 +60,7 @@ public class AxeTests(ChromiumFixture chromium) : PortalTest(chromium)
         new("/admin/qr", "QR board"),
         new("/admin/audit", "audit"),
         new("/admin/sms", "SMS outbox"),
+        new("/admin/channels", "sign-in channels"),
         new(ConsentPath, "consent", Interactive: false),
     ];
 

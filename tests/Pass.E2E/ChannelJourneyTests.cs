@@ -57,7 +57,7 @@ public class ChannelJourneyTests(ChromiumFixture chromium) : PortalTest(chromium
         var wechat = Page.Locator("[data-testid=channel][data-kind=WeChatWebsite]");
         await wechat.Locator("#channel-WeChatWebsite-appid").FillAsync(FakeChannelProviders.WebsiteAppId);
         await wechat.Locator("#channel-WeChatWebsite-secret").FillAsync(FakeChannelProviders.WebsiteSecret);
-        await wechat.Locator("[data-testid=channel-enabled] input").CheckAsync();
+        await wechat.GetByLabel("Enabled").CheckAsync();
         await wechat.Locator("[data-testid=channel-save]").ClickAsync();
         await Expect(Page.Locator("[data-testid=channel][data-kind=WeChatWebsite] [data-testid=channel-state]")).ToContainTextAsync("Offered", new() { Timeout = Patience });
         await ScreenshotAsync(Page, "channels-admin");
@@ -102,6 +102,7 @@ public class ChannelJourneyTests(ChromiumFixture chromium) : PortalTest(chromium
             await page.Locator("#login-with-wechat-official-account").ClickAsync();
             await ApproveAtProviderAsync(page);
             await Expect(page.Locator("[data-testid=link-intro]")).ToContainTextAsync("微信", new() { Timeout = Patience });
+            await ScreenshotAsync(page, "channel-link-phone-zh");
 
             await page.Locator("[id='PhoneInput.Phone']").FillAsync("138 0013 8000");
             await page.Locator("#link-send-code").ClickAsync();

@@ -23,6 +23,7 @@ public class NavigationJourneyTests(ChromiumFixture chromium) : PortalTest(chrom
         ("nav-qr-board", "/admin/qr"),
         ("nav-audit", "/admin/audit"),
         ("nav-sms", "/admin/sms"),
+        ("nav-channels", "/admin/channels"),
         // Last: a server-rendered page (a full load), the menu still there.
         ("nav-account", "/Account/Manage"),
     ];

@@ -241,3 +241,41 @@ public sealed class MessagesTests : AdminTestBase
         Assert.Equal("0", events.Current.Data);
     }
 }
+
+/// <summary>A sign-in from a browser the person has not used before tells them; the first sign-in of all and a known browser do not.</summary>
+public sealed class NewDeviceNoticeTests : PassTestBase
+{
+    private const string Email = "kai@test.local";
+
+    private Task<List<Notice>> NoticesAsync(string userId) =>
+        App.WithScopeAsync(sp => sp.GetRequiredService<PassDbContext>().Notices.AsNoTracking().Where(n => n.UserId == userId).ToListAsync());
+
+    private static async Task SignInAsync(HttpClient browser, string userAgent)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, PassRoutes.AccountLogin) { Content = JsonContent.Create(new LoginRequest(Email, PassApplication.PersonPassword)) };
+        request.Headers.UserAgent.ParseAdd(userAgent);
+        Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_second_browser_gets_one_notice_naming_it_and_signing_in_again_from_a_known_browser_gets_none()
+    {
+        var kai = await App.CreatePersonAsync(Email, "Kai Sun");
+        using var first = App.CreateBrowserClient(followRedirects: false);
+        using var second = App.CreateBrowserClient(followRedirects: false);
+
+        await SignInAsync(first, "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36");
+        Assert.Empty(await NoticesAsync(kai));
+        await SignInAsync(second, "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1");
+        await SignInAsync(first, "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36");
+        await SignInAsync(second, "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1");
+
+        var notice = Assert.Single(await NoticesAsync(kai));
+        Assert.Equal(NoticeKind.NewDeviceSignIn, notice.Kind);
+        Assert.Contains("Safari on iOS", notice.Args);
+        var devices = await App.WithScopeAsync(sp => sp.GetRequiredService<PassDbContext>().KnownDevices.AsNoTracking().Where(d => d.UserId == kai).ToListAsync());
+        Assert.Equal(["Chrome on Windows", "Safari on iOS"], devices.Select(d => d.Name).Order());
+        Assert.All(devices, d => Assert.Equal(64, d.DeviceHash.Length));
+        Assert.Single((await App.WithScopeAsync(sp => sp.GetRequiredService<AuditLog>().QueryAsync(new AuditQuery(Type: AuditEventType.NewDeviceSignIn)))).Items);
+    }
+}

@@ -765,6 +765,32 @@ namespace Pass.Web.Data.Migrations
                     b.ToTable("ClientProfiles");
                 });
 
+            modelBuilder.Entity("Pass.Web.Data.KnownDevice", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviceHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "DeviceHash");
+
+                    b.ToTable("KnownDevices", (string)null);
+                });
+
             modelBuilder.Entity("Pass.Web.Data.LogoutNotice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1083,6 +1109,15 @@ namespace Pass.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("Pass.Shared.Cards.CardBinding", b =>
+                {
+                    b.HasOne("Pass.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pass.Web.Data.KnownDevice", b =>
                 {
                     b.HasOne("Pass.Web.Data.ApplicationUser", null)
                         .WithMany()

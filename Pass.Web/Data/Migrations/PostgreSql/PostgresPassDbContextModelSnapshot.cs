@@ -795,6 +795,32 @@ namespace Pass.Web.Data.Migrations.PostgreSql
                     b.ToTable("ClientProfiles");
                 });
 
+            modelBuilder.Entity("Pass.Web.Data.KnownDevice", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DeviceHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("UserId", "DeviceHash");
+
+                    b.ToTable("KnownDevices", (string)null);
+                });
+
             modelBuilder.Entity("Pass.Web.Data.LogoutNotice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1131,6 +1157,15 @@ namespace Pass.Web.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Pass.Shared.Cards.CardBinding", b =>
+                {
+                    b.HasOne("Pass.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pass.Web.Data.KnownDevice", b =>
                 {
                     b.HasOne("Pass.Web.Data.ApplicationUser", null)
                         .WithMany()
