@@ -86,9 +86,14 @@ public sealed class ExternalAccounts(UserManager<ApplicationUser> users, SignInM
     {
         var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, key, isPersistent: false, bypassTwoFactor: false);
         var channel = ChannelProvider.FromScheme(info.AuthenticationProperties?.GetString(SchemeItem))?.ToString() ?? info.LoginProvider;
-        await audit.RecordAsync(result.Succeeded ? AuditEventType.SignIn : AuditEventType.SignInFailed, person.Id,
-            detail: result.IsLockedOut || result.IsNotAllowed ? AuditDetail.Of(AuditDetailCode.LockedOut) : AuditDetail.Of(AuditDetailCode.ExternalSignIn, channel, ChannelKeys.Masked(key)),
-            success: result.Succeeded || result.RequiresTwoFactor, ct: ct);
+
+        // A sign-in that still needs its second factor is not one yet, so it is not recorded as one here.
+        if (!result.RequiresTwoFactor)
+        {
+            await audit.RecordAsync(result.Succeeded ? AuditEventType.SignIn : AuditEventType.SignInFailed, person.Id,
+                detail: result.IsLockedOut || result.IsNotAllowed ? AuditDetail.Of(AuditDetailCode.LockedOut) : AuditDetail.Of(AuditDetailCode.ExternalSignIn, channel, ChannelKeys.Masked(key)),
+                success: result.Succeeded, ct: ct);
+        }
         if (result.Succeeded)
         {
             await signIn.Context.SignOutAsync(IdentityConstants.ExternalScheme);

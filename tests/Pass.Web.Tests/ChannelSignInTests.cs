@@ -149,6 +149,24 @@ public sealed partial class ChannelSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_person_with_two_factor_authentication_is_not_linked_on_a_password_alone()
+    {
+        await _app.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+            return (await users.SetTwoFactorEnabledAsync((await users.FindByIdAsync(_lin))!, true)).Succeeded;
+        });
+        using var browser = Browser();
+        var landing = await SignInWithAsync(browser, ChannelKind.WeChatWebsite);
+
+        var refused = await PostFormAsync(browser, landing, "link-password", ("PasswordInput.Email", Email), ("PasswordInput.Password", PassApplication.PersonPassword));
+
+        Assert.Contains("two-factor", await refused.Content.ReadAsStringAsync());
+        Assert.Empty(await LoginsOfAsync(_lin));
+        Assert.Null(await WhoAsync(browser));
+    }
+
+    [Fact]
     public async Task The_unionid_links_the_website_app_and_the_official_account_as_one_person()
     {
         using var _ = await LinkByPasswordAsync(ChannelKind.WeChatWebsite);
