@@ -48,4 +48,21 @@ public class ChannelCardTests : PortalTestContext
 
         cut.WaitForAssertion(() => Assert.Equal([null], sent));
     }
+
+    [Fact]
+    public void Alipays_public_key_is_loaded_from_the_text_file_alipay_gives_and_saved_with_the_rest()
+    {
+        var alipay = new ChannelView(ChannelKind.Alipay, false, false, "2021000000000001", false, null, null, null, null, "https://pass.example.edu/signin-alipay", ChannelSource.None, null);
+        var sent = new List<UpdateChannelRequest?>();
+        var cut = Render<ChannelCard>(p => p.Add(c => c.Channel, alipay).Add(c => c.OnSave, request =>
+        {
+            sent.Add(request);
+            return Task.FromResult(Outcome<ChannelView>.Ok(alipay));
+        }));
+
+        cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromText("  MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A\n", "alipayPublicKey_RSA2.txt"));
+        cut.Find("[data-testid=channel-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A", Assert.Single(sent)!.ProviderPublicKey));
+    }
 }
