@@ -77,7 +77,7 @@ public enum AuditDetailCode
     ExternalSignIn,
     /// <summary>{0}: the provider, {1}: the masked account; it is another person's.</summary>
     ExternalAccountTaken,
-    /// <summary>{0}: the provider, {1}: the masked account, {2}: how the person proved who they are (password, sms).</summary>
+    /// <summary>{0}: the provider, {1}: the account's name there (or its masked id), {2}: how the person proved who they are (pwd, sms, session).</summary>
     ExternalAccountLinkedBy,
     /// <summary>{0}: the channel, {1}: what changed (comma separated).</summary>
     ChannelChanged,

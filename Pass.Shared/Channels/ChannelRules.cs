@@ -18,7 +18,7 @@ public static class ChannelRules
     {
         var problems = new Dictionary<string, CodedProblem[]>();
         var appId = request.AppId?.Trim();
-        if (!string.IsNullOrEmpty(appId) && !IsAppId(appId))
+        if (!string.IsNullOrEmpty(appId) && !IsAppId(kind, appId))
         {
             problems[Field(nameof(request.AppId))] = [ProblemCode.ChannelAppIdInvalid];
         }
@@ -33,9 +33,13 @@ public static class ChannelRules
             problems[Field(nameof(request.Scope))] = [ProblemCode.ChannelScopeUnknown];
         }
 
-        if (request.Enabled && problems.Count == 0 && Missing(kind, appId, secretStored || !string.IsNullOrEmpty(request.Secret), providerKeyStored || !string.IsNullOrEmpty(request.ProviderPublicKey)) is { Count: > 0 } missing)
+        // Each field an enabled channel still needs says so under itself.
+        if (request.Enabled && problems.Count == 0)
         {
-            problems[Field(nameof(request.Enabled))] = [new CodedProblem(ProblemCode.ChannelIncomplete, [string.Join(", ", missing)])];
+            foreach (var missing in Missing(kind, appId, secretStored || !string.IsNullOrEmpty(request.Secret), providerKeyStored || !string.IsNullOrEmpty(request.ProviderPublicKey)))
+            {
+                problems[Field(missing)] = [ProblemCode.ChannelIncomplete];
+            }
         }
 
         return problems;
@@ -47,24 +51,26 @@ public static class ChannelRules
         var missing = new List<string>();
         if (string.IsNullOrWhiteSpace(appId))
         {
-            missing.Add("AppId");
+            missing.Add(nameof(UpdateChannelRequest.AppId));
         }
 
         if (!secret)
         {
-            missing.Add(kind == ChannelKind.Alipay ? "PrivateKey" : "Secret");
+            missing.Add(nameof(UpdateChannelRequest.Secret));
         }
 
         if (kind == ChannelKind.Alipay && !providerKey)
         {
-            missing.Add("ProviderPublicKey");
+            missing.Add(nameof(UpdateChannelRequest.ProviderPublicKey));
         }
 
         return missing;
     }
 
-    public static bool IsAppId(string value) =>
-        value.Length is > 0 and <= MaxAppIdLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+    /// <summary>WeChat's AppIDs are <c>wx</c> and 16 letters or digits; Alipay's APPIDs are 16 digits (older ones fewer).</summary>
+    public static bool IsAppId(ChannelKind kind, string value) => kind == ChannelKind.Alipay
+        ? value.Length is >= 8 and <= 32 && value.All(char.IsAsciiDigit)
+        : value.Length == 18 && value.StartsWith("wx", StringComparison.Ordinal) && value.All(char.IsAsciiLetterOrDigit);
 
     private static bool IsWeChatSecret(string value) => value.Length is >= 16 and <= 128 && value.All(char.IsAsciiLetterOrDigit);
 

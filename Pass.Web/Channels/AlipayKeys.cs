@@ -86,8 +86,9 @@ public static class AlipayKeys
                 importDer(rsa, Convert.FromBase64String(string.Concat(trimmed.Where(c => !char.IsWhiteSpace(c)))));
             }
 
-            // A public key pasted where the private key goes imports, but cannot sign.
-            if (rsa.KeySize < MinimumBits || (isPrivate && !HasPrivatePart(rsa)))
+            // A public key pasted where the private key goes imports, but cannot sign; a private key pasted where a public
+            // key goes would be kept unencrypted, so it is refused too.
+            if (rsa.KeySize < MinimumBits || isPrivate != HasPrivatePart(rsa))
             {
                 rsa.Dispose();
                 return null;

@@ -55,7 +55,7 @@ public sealed class ChannelDirectory(PassDbContext db, IOptionsMonitor<ChannelOp
 
     /// <summary>
     /// The channels offered to this browser: inside WeChat the official account (there is nothing to scan), elsewhere
-    /// the website app's QR code; Alipay everywhere.
+    /// the website app's QR code; Alipay everywhere but inside WeChat, which does not open it.
     /// </summary>
     public async Task<IReadOnlyList<ChannelKind>> OfferedToAsync(string? userAgent, CancellationToken ct = default)
     {
@@ -64,7 +64,9 @@ public sealed class ChannelDirectory(PassDbContext db, IOptionsMonitor<ChannelOp
         {
             ChannelKind.WeChatWebsite => !insideWeChat,
             ChannelKind.WeChatOfficialAccount => insideWeChat,
-            _ => true,
+
+            // WeChat does not open Alipay's pages.
+            _ => !insideWeChat,
         })];
     }
 

@@ -17,9 +17,6 @@ namespace Pass.Web.Channels;
 /// </summary>
 public static class ChannelEndpoints
 {
-    /// <summary>Identity's property naming the person a link was started by (its own check against login CSRF).</summary>
-    private const string LinkFor = "XsrfId";
-
     public static IEndpointRouteBuilder MapChannelEndpoints(this IEndpointRouteBuilder routes)
     {
         var admin = routes.MapGroup(PassRoutes.Channels).WithTags("Channels").RequireAuthorization(PassPolicies.Admin).RequireAntiforgeryOnWrites();
@@ -81,7 +78,7 @@ public static class ChannelEndpoints
             return Results.LocalRedirect("~/Account/Login?channel=expired");
         }
 
-        if (info.AuthenticationProperties?.Items.TryGetValue(LinkFor, out var linkFor) == true && linkFor is not null)
+        if (info.AuthenticationProperties?.Items.TryGetValue(ChannelReturn.LinkFor, out var linkFor) == true && linkFor is not null)
         {
             await http.SignOutAsync(IdentityConstants.ExternalScheme);
             var me = await users.GetUserAsync(http.User);

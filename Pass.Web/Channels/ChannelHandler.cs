@@ -23,6 +23,13 @@ public abstract class ChannelHandler(IOptionsMonitor<ChannelAuthenticationOption
 
     private static readonly TimeSpan StateLifetime = TimeSpan.FromMinutes(10);
 
+    /// <summary>Sends the browser back to where the sign-in or the link started, saying why.</summary>
+    private HandleRequestResult Back(string reason, AuthenticationProperties? properties)
+    {
+        Response.Redirect(ChannelReturn.Address(Context, reason, properties));
+        return HandleRequestResult.Handle();
+    }
+
     protected ChannelSecrets Settings { get; private set; } = default!;
 
     /// <summary>The query parameter the provider puts the code in.</summary>
@@ -37,7 +44,7 @@ public abstract class ChannelHandler(IOptionsMonitor<ChannelAuthenticationOption
     {
         if (await channels.ReadyAsync(Options.Kind, Context.RequestAborted) is not { } settings)
         {
-            Response.Redirect(Context.Request.PathBase + "/Account/Login?channel=unavailable");
+            Response.Redirect(ChannelReturn.Address(Context, ChannelReturn.Unavailable, properties));
             return;
         }
 
@@ -58,7 +65,8 @@ public abstract class ChannelHandler(IOptionsMonitor<ChannelAuthenticationOption
         var properties = ChannelState.Take(Context, Options.StateDataFormat, Request.Query["state"]);
         if (properties is null)
         {
-            return HandleRequestResult.Fail("The state was missing, expired or not this browser's.");
+            Logger.LogInformation("{Kind}: the state was missing, expired or not this browser's.", Options.Kind);
+            return Back(ChannelReturn.Expired, null);
         }
 
         if (!ValidateCorrelationId(properties))
@@ -70,13 +78,12 @@ public abstract class ChannelHandler(IOptionsMonitor<ChannelAuthenticationOption
         var code = Request.Query[CodeParameter].ToString();
         if (string.IsNullOrEmpty(code) || code.Length > 512)
         {
-            Response.Redirect(Request.PathBase + "/Account/Login?channel=denied");
-            return HandleRequestResult.Handle();
+            return Back(ChannelReturn.Denied, properties);
         }
 
         if (await channels.ReadyAsync(Options.Kind, Context.RequestAborted) is not { } settings)
         {
-            return HandleRequestResult.Fail("The channel is not enabled.", properties);
+            return Back(ChannelReturn.Unavailable, properties);
         }
 
         Settings = settings;

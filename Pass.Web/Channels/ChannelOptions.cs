@@ -23,7 +23,7 @@ public sealed class ChannelOptions
         AuthorizationEndpoint = "https://open.weixin.qq.com/connect/oauth2/authorize",
         TokenEndpoint = WeChatTokenEndpoint,
         UserInfoEndpoint = WeChatUserInfoEndpoint,
-        Scope = ChannelRules.SnsapiBase,
+        Scope = ChannelRules.SnsapiUserInfo,
     };
 
     /// <summary>Alipay: <see cref="ChannelConfig.TokenEndpoint"/> is the gateway, which serves the token and the user's profile.</summary>
@@ -60,7 +60,7 @@ public sealed class ChannelConfig
     /// <summary>Alipay's public key (支付宝公钥).</summary>
     public string? ProviderPublicKey { get; set; }
 
-    /// <summary>The official account's scope: <c>snsapi_base</c> (default) or <c>snsapi_userinfo</c>.</summary>
+    /// <summary>The official account's scope: <c>snsapi_userinfo</c> (default: it gives the unionid, so a person linked on a PC is known inside WeChat) or <c>snsapi_base</c>.</summary>
     public string? Scope { get; set; }
 
     public string AuthorizationEndpoint { get; set; } = "";

@@ -50,7 +50,7 @@ public static class ChannelsModule
             options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.Events.OnRemoteFailure = context =>
             {
-                context.Response.Redirect(context.Request.PathBase + "/Account/Login?channel=failed");
+                context.Response.Redirect(ChannelReturn.Address(context.HttpContext, ChannelReturn.Failed, context.Properties));
                 context.HandleResponse();
                 return Task.CompletedTask;
             };

@@ -47,10 +47,11 @@ public sealed class ExternalAccounts(UserManager<ApplicationUser> users, SignInM
         }
 
         var name = info.Principal.FindFirst(System.Security.Claims.ClaimTypes.Name)?.Value;
+        var shown = string.IsNullOrWhiteSpace(name) ? masked : name;
         IdentityResult added;
         try
         {
-            added = await users.AddLoginAsync(person, new UserLoginInfo(info.LoginProvider, info.ProviderKey, string.IsNullOrWhiteSpace(name) ? masked : name));
+            added = await users.AddLoginAsync(person, new UserLoginInfo(info.LoginProvider, info.ProviderKey, shown));
         }
         catch (DbUpdateException)
         {
@@ -63,7 +64,7 @@ public sealed class ExternalAccounts(UserManager<ApplicationUser> users, SignInM
             return LinkOutcome.Taken;
         }
 
-        await audit.RecordAsync(AuditEventType.ExternalAccountLinked, person.Id, detail: AuditDetail.Of(AuditDetailCode.ExternalAccountLinkedBy, info.LoginProvider, masked, proof), ct: ct);
+        await audit.RecordAsync(AuditEventType.ExternalAccountLinked, person.Id, detail: AuditDetail.Of(AuditDetailCode.ExternalAccountLinkedBy, info.LoginProvider, shown, proof), ct: ct);
         return LinkOutcome.Linked;
     }
 

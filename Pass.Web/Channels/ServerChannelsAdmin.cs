@@ -137,7 +137,7 @@ public sealed class ServerChannelsAdmin(PassDbContext db, ChannelDirectory chann
         s.AppId,
         !string.IsNullOrEmpty(s.Secret),
         s.SecretHint,
-        s.Kind == ChannelKind.WeChatOfficialAccount ? s.Scope ?? ChannelRules.SnsapiBase : null,
+        s.Kind == ChannelKind.WeChatOfficialAccount ? s.Scope ?? ChannelRules.SnsapiUserInfo : null,
         s.Kind == ChannelKind.Alipay ? AlipayKeys.PublicHalf(s.Secret) : null,
         s.Kind == ChannelKind.Alipay ? AlipayKeys.Fingerprint(s.ProviderPublicKey) : null,
         CallbackUrl(s.Kind),

@@ -16,7 +16,7 @@ namespace Pass.Web.Channels;
 public sealed class WeChatHandler(IOptionsMonitor<ChannelAuthenticationOptions> options, ILoggerFactory logger, UrlEncoder encoder, ChannelDirectory channels)
     : ChannelHandler(options, logger, encoder, channels)
 {
-    private string WeChatScope => Options.Kind == ChannelKind.WeChatWebsite ? "snsapi_login" : Settings.Scope ?? ChannelRules.SnsapiBase;
+    private string WeChatScope => Options.Kind == ChannelKind.WeChatWebsite ? "snsapi_login" : Settings.Scope ?? ChannelRules.SnsapiUserInfo;
 
     protected override string AuthorizationUrl(string state, string redirectUri) =>
         Options.AuthorizationEndpoint

@@ -27,7 +27,7 @@ public class ChannelCardTests : PortalTestContext
 
         cut.WaitForAssertion(() => Assert.Single(sent));
         Assert.Equal(new UpdateChannelRequest(true, "wx bad", null, null, null), sent[0]);
-        cut.WaitForAssertion(() => Assert.Contains("1 to 64 letters", cut.Find("[role=alert]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("16 letters or digits", cut.Find("[role=alert]").TextContent));
         Assert.Empty(cut.FindAll("[data-testid=channel-new-key-pair]"));
     }
 

@@ -70,10 +70,26 @@ public sealed class ChannelAdministrationTests : AdminTestBase
 
         Assert.Equal("ChannelAppIdInvalid", appId.GetProperty("appId")[0].GetProperty("code").GetString());
         Assert.Equal("ChannelSecretInvalid", appId.GetProperty("secret")[0].GetProperty("code").GetString());
-        Assert.Equal(("ChannelIncomplete", "Secret"), (incomplete.GetProperty("enabled")[0].GetProperty("code").GetString(), incomplete.GetProperty("enabled")[0].GetProperty("args")[0].GetString()));
+        Assert.Equal("ChannelIncomplete", incomplete.GetProperty("secret")[0].GetProperty("code").GetString());
+        Assert.False(incomplete.TryGetProperty("appId", out _));
         Assert.Equal("ChannelScopeUnknown", scope.GetProperty("scope")[0].GetProperty("code").GetString());
         Assert.Equal("ChannelKeyInvalid", keys.GetProperty("secret")[0].GetProperty("code").GetString());
         Assert.Equal("ChannelProviderKeyInvalid", keys.GetProperty("providerPublicKey")[0].GetProperty("code").GetString());
+        Assert.Equal(0, await App.WithScopeAsync(sp => sp.GetRequiredService<PassDbContext>().Channels.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_private_key_pasted_as_alipays_public_key_and_an_app_id_of_the_other_provider_are_refused()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+
+        var privateAsPublic = await FieldCodesAsync(await PutAsync(ChannelKind.Alipay, new UpdateChannelRequest(false, "2021000000000001", ProviderPublicKey: rsa.ExportPkcs8PrivateKeyPem())));
+        var wechatIdForAlipay = await FieldCodesAsync(await PutAsync(ChannelKind.Alipay, new UpdateChannelRequest(false, "wx0123456789abcdef")));
+        var alipayIdForWeChat = await FieldCodesAsync(await PutAsync(ChannelKind.WeChatWebsite, new UpdateChannelRequest(false, "2021000000000001")));
+
+        Assert.Equal("ChannelProviderKeyInvalid", privateAsPublic.GetProperty("providerPublicKey")[0].GetProperty("code").GetString());
+        Assert.Equal("ChannelAppIdInvalid", wechatIdForAlipay.GetProperty("appId")[0].GetProperty("code").GetString());
+        Assert.Equal("ChannelAppIdInvalid", alipayIdForWeChat.GetProperty("appId")[0].GetProperty("code").GetString());
         Assert.Equal(0, await App.WithScopeAsync(sp => sp.GetRequiredService<PassDbContext>().Channels.CountAsync()));
     }
 

@@ -123,7 +123,7 @@ public sealed partial class ChannelSignInTests : IAsyncLifetime
         var login = Assert.Single(await LoginsOfAsync(_lin));
         Assert.Equal((ChannelProvider.WeChat, "union:union-p1", "小明"), (login.LoginProvider, login.ProviderKey, login.ProviderDisplayName));
         var line = Assert.Single(await AuditAsync(AuditEventType.ExternalAccountLinked));
-        Assert.Equal((_lin, "WeChat ••••n-p1, proved by pwd", true), (line.SubjectUserId, line.Detail, line.Success));
+        Assert.Equal((_lin, "WeChat 小明, proved by pwd", true), (line.SubjectUserId, line.Detail, line.Success));
         var notice = Assert.Single(await _app.WithScopeAsync(sp => sp.GetRequiredService<PassDbContext>().Notices.AsNoTracking().Where(n => n.UserId == _lin).ToListAsync()));
         Assert.Equal(NoticeKind.ExternalAccountLinked, notice.Kind);
 
@@ -241,8 +241,8 @@ public sealed partial class ChannelSignInTests : IAsyncLifetime
         var elsewhere = await stranger.GetAsync(callback);
         var own = await browser.GetAsync(callback);
 
-        Assert.Equal("/Account/Login?channel=failed", tampered.Headers.Location!.ToString());
-        Assert.Equal("/Account/Login?channel=failed", elsewhere.Headers.Location!.ToString());
+        Assert.Equal("/Account/Login?channel=expired", tampered.Headers.Location!.ToString());
+        Assert.Equal("/Account/Login?channel=expired", elsewhere.Headers.Location!.ToString());
         Assert.StartsWith(PassRoutes.ExternalDone, own.Headers.Location!.ToString());
     }
 
@@ -283,6 +283,21 @@ public sealed partial class ChannelSignInTests : IAsyncLifetime
         Assert.Empty(await LoginsOfAsync(other));
         Assert.Single(await LoginsOfAsync(_lin));
         Assert.Contains(await AuditAsync(AuditEventType.ExternalAccountLinked), l => l.SubjectUserId == other && !l.Success);
+    }
+
+    [Fact]
+    public async Task A_link_from_my_account_that_the_provider_refuses_comes_back_to_my_linked_accounts_not_to_the_sign_in_page()
+    {
+        using var browser = Browser();
+        await PostFormAsync(browser, await browser.GetAsync("/Account/Login"), "login", ("Input.Email", Email), ("Input.Password", PassApplication.PersonPassword));
+        _fake.Deny = true;
+
+        var back = await LinkFromMyAccountAsync(browser, await browser.GetAsync(PassRoutes.LinkedAccounts), "wechat-website");
+
+        Assert.Equal((PassRoutes.LinkedAccounts, "?result=denied"), (back.RequestMessage!.RequestUri!.AbsolutePath, back.RequestMessage.RequestUri.Query));
+        Assert.Contains("data-result=\"denied\"", await back.Content.ReadAsStringAsync());
+        Assert.Equal(Email, await WhoAsync(browser));
+        Assert.Empty(await LoginsOfAsync(_lin));
     }
 
     [Fact]
