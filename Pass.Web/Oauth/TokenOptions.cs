@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Pass.Web.Infrastructure;
 
 namespace Pass.Web.Oauth;
 
@@ -17,7 +18,7 @@ public sealed class TokenOptions
     /// How long a client that retries a refresh (it lost the answer) gets the same new pair again. Default 10 seconds;
     /// at most a minute; 0 turns the grace off. Any later use of a rotated refresh token revokes the whole family.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    [TimeSpanRange("00:00:00", "00:01:00")]
     public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How often expired and revoked tokens are removed. Default 1 hour.</summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Pass.Web.Infrastructure;
 
 namespace Pass.Web.Sms;
 
@@ -12,7 +13,7 @@ public sealed class SmsOptions
     public int CodeLength { get; set; } = 6;
 
     /// <summary>Default 5 minutes.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "00:30:00")]
+    [TimeSpanRange("00:01:00", "00:30:00")]
     public TimeSpan CodeLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Least time between two codes to one phone. Default 60 s.</summary>

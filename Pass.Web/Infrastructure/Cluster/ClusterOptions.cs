@@ -18,15 +18,15 @@ public sealed class ClusterOptions
     /// How long a node's lease lasts unrenewed (renewed every third of it). A node that cannot renew stops trusting its
     /// memory after this long; a revocation that had to fence a silent node waits this long before it answers.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.300", "00:01:00")]
+    [TimeSpanRange("00:00:00.300", "00:01:00")]
     public TimeSpan LeaseLength { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>How long a broadcast waits for the nodes' acknowledgements before it fences the silent ones.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10")]
+    [TimeSpanRange("00:00:00.010", "00:00:10")]
     public TimeSpan AcknowledgementTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>How long a broadcast waits for the bus itself before it answers 503.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:30")]
+    [TimeSpanRange("00:00:00.100", "00:00:30")]
     public TimeSpan BusTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Configuration);
