@@ -30,9 +30,12 @@ public sealed class ChannelDirectory(PassDbContext db, IOptionsMonitor<ChannelOp
 
         var configured = Configured(kind);
         var source = string.IsNullOrEmpty(configured.AppId) && !configured.Enabled ? ChannelSource.None : ChannelSource.Configuration;
-        var hint = string.IsNullOrEmpty(configured.Secret) ? null : kind == ChannelKind.Alipay ? AlipayKeys.Fingerprint(configured.Secret) : ChannelRules.Hint(configured.Secret);
-        return new ChannelSecrets(kind, configured.Enabled, configured.AppId, configured.Secret, hint, configured.ProviderPublicKey, configured.Scope, source, null);
+        return new ChannelSecrets(kind, configured.Enabled, configured.AppId, configured.Secret, HintOf(kind, configured.Secret), configured.ProviderPublicKey, configured.Scope, source, null);
     }
+
+    /// <summary>How the page shows a secret: a WeChat AppSecret by its last four characters, an Alipay private key by its fingerprint.</summary>
+    public static string? HintOf(ChannelKind kind, string? secret) =>
+        string.IsNullOrEmpty(secret) ? null : kind == ChannelKind.Alipay ? AlipayKeys.Fingerprint(secret) : ChannelRules.Hint(secret);
 
     /// <summary>The channel when it may be offered and used now, else null.</summary>
     public async Task<ChannelSecrets?> ReadyAsync(ChannelKind kind, CancellationToken ct = default) =>
@@ -60,14 +63,7 @@ public sealed class ChannelDirectory(PassDbContext db, IOptionsMonitor<ChannelOp
     public async Task<IReadOnlyList<ChannelKind>> OfferedToAsync(string? userAgent, CancellationToken ct = default)
     {
         var insideWeChat = userAgent?.Contains("MicroMessenger", StringComparison.OrdinalIgnoreCase) == true;
-        return [.. (await OfferedAsync(ct)).Where(kind => kind switch
-        {
-            ChannelKind.WeChatWebsite => !insideWeChat,
-            ChannelKind.WeChatOfficialAccount => insideWeChat,
-
-            // WeChat does not open Alipay's pages.
-            _ => !insideWeChat,
-        })];
+        return [.. (await OfferedAsync(ct)).Where(kind => (kind == ChannelKind.WeChatOfficialAccount) == insideWeChat)];
     }
 
     // A secret the key ring can no longer open (keys lost) reads as no secret: the channel is then not offered.

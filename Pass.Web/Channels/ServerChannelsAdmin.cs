@@ -127,7 +127,7 @@ public sealed class ServerChannelsAdmin(PassDbContext db, ChannelDirectory chann
     private void SetSecret(ChannelSettings row, ChannelKind kind, string? secret)
     {
         row.ProtectedSecret = secret is null ? null : channels.Protector.Protect(secret);
-        row.SecretHint = secret is null ? null : kind == ChannelKind.Alipay ? AlipayKeys.Fingerprint(secret) : ChannelRules.Hint(secret);
+        row.SecretHint = ChannelDirectory.HintOf(kind, secret);
     }
 
     private ChannelView View(ChannelSecrets s) => new(

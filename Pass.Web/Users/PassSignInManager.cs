@@ -38,13 +38,30 @@ public sealed class PassSignInManager(
     /// <summary>An unknown account verifies a throw-away hash, as a wrong password verifies the real one.</summary>
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
-        if (await UserManager.FindByNameAsync(userName) is not { } user)
+        if (await FindOrSpendAsync(userName, password) is not { } user)
         {
-            UnknownAccountTiming.SpendVerification(UserManager, password);
             return SignInResult.Failed;
         }
 
         return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+    }
+
+    /// <summary>Checks a password without signing in (proving who one is, to link an account), with the same lockout and the same cost for an unknown account.</summary>
+    public async Task<(ApplicationUser? Person, SignInResult Result)> CheckPasswordAsync(string userName, string password)
+    {
+        var user = await FindOrSpendAsync(userName, password);
+        return (user, user is null ? SignInResult.Failed : await CheckPasswordSignInAsync(user, password, lockoutOnFailure: true));
+    }
+
+    private async Task<ApplicationUser?> FindOrSpendAsync(string userName, string password)
+    {
+        var user = await UserManager.FindByNameAsync(userName);
+        if (user is null)
+        {
+            UnknownAccountTiming.SpendVerification(UserManager, password);
+        }
+
+        return user;
     }
 
     /// <summary>A locked account verifies a throw-away hash too: Identity answers it before hashing, which is faster.</summary>
